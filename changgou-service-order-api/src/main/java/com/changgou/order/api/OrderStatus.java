@@ -1,0 +1,15 @@
+package com.changgou.order.api;
+
+/**
+ * Where an order stands. The only moves are UNPAID→PAID and UNPAID→CLOSED: a paid or closed
+ * order never changes again.
+ */
+public enum OrderStatus {
+    UNPAID,
+    PAID,
+    CLOSED;
+
+    public boolean canMoveTo(OrderStatus next) {
+        return this == UNPAID && (next == PAID || next == CLOSED);
+    }
+}

@@ -1,0 +1,29 @@
+package com.changgou.pay.api;
+
+import com.changgou.common.Result;
+import com.changgou.common.UserHeader;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The pay service's API for the other apps of the suite. */
+@FeignClient(name = "changgou-service-pay", contextId = "payFeign", path = "/pay/wxpay")
+public interface PayFeign {
+
+    /**
+     * Starts (or reuses) the WeChat Native payment of an unpaid order of this shopper. The amount
+     * is read from the order service, never taken from the caller.
+     */
+    @PostMapping("/native")
+    Result<NativePayment> nativePay(@RequestHeader(UserHeader.NAME) String username, @RequestParam("orderId") String orderId);
+
+    /** The payment's state; asks WeChat when it is still NOTPAY. */
+    @GetMapping("/status")
+    Result<PaymentStatus> status(@RequestHeader(UserHeader.NAME) String username, @RequestParam("orderId") String orderId);
+
+    /** Closes the order's trade at WeChat, reporting truthfully when it was paid meanwhile. */
+    @PostMapping("/close")
+    Result<CloseOutcome> close(@RequestParam("orderId") String orderId);
+}
