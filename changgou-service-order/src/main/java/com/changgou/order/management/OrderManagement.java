@@ -1,0 +1,172 @@
+package com.changgou.order.management;
+
+import com.changgou.common.IdWorker;
+import com.changgou.order.api.OrderItemRequest;
+import com.changgou.order.api.OrderStatus;
+import com.changgou.order.api.OrderView;
+import com.changgou.order.api.PlaceOrderRequest;
+import com.changgou.pay.api.message.PayResultMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Orders and their life: placing, paying, closing. Every state change is a conditional update and its
+ * log row in one transaction, so a duplicate or a race loses quietly instead of changing state twice.
+ */
+@Service
+public class OrderManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
+    private static final String PAY_TYPE_WECHAT = "1";
+    /** WeChat's time_end is Beijing time without a zone. */
+    private static final ZoneId WECHAT_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter WECHAT_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final OrderMapper mapper;
+    private final IdWorker idWorker;
+    private final OrderProperties properties;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    OrderManagement(OrderMapper mapper, IdWorker idWorker, OrderProperties properties, Clock clock,
+            ApplicationEventPublisher events) {
+        this.mapper = mapper;
+        this.idWorker = idWorker;
+        this.properties = properties;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Transactional
+    public OrderView place(String username, PlaceOrderRequest request) {
+        String id = Long.toString(idWorker.nextId());
+        List<OrderItemRow> items = request.items().stream().map(item -> itemRow(id, item)).toList();
+        int totalNum = items.stream().mapToInt(OrderItemRow::num).sum();
+        long totalMoney = items.stream().mapToLong(OrderItemRow::money).sum();
+        Instant now = clock.instant();
+        Instant expireAt = now.plus(properties.timeout());
+        OrderRow order = new OrderRow(id, username, totalNum, totalMoney, totalMoney, PAY_TYPE_WECHAT,
+                OrderStatus.UNPAID, null, now, now, null, null, expireAt);
+        mapper.insertOrder(order);
+        mapper.insertItems(items);
+        mapper.insertLog(new OrderLogRow(null, id, null, OrderStatus.UNPAID, username, "placed", null, now));
+        events.publishEvent(new OrderPlaced(id, expireAt));
+        log.info("order {} placed by {}: {} items, {} fen, expires {}", id, username, totalNum, totalMoney, expireAt);
+        return OrderViews.of(order, items);
+    }
+
+    private OrderItemRow itemRow(String orderId, OrderItemRequest item) {
+        long money = Math.multiplyExact(item.priceFen(), (long) item.quantity());
+        return new OrderItemRow(Long.toString(idWorker.nextId()), orderId, item.skuId(), item.name(),
+                item.priceFen(), item.quantity(), money);
+    }
+
+    /** The order, if it is this shopper's; another shopper's order is as unknown as a missing one. */
+    @Transactional(readOnly = true)
+    public OrderView get(String username, String id) {
+        OrderRow order = mapper.findById(id);
+        if (order == null || !order.username().equals(username)) {
+            throw new OrderNotFoundException(id);
+        }
+        return OrderViews.of(order, mapper.findItems(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<OrderView> list(String username) {
+        return mapper.findByUsername(username).stream()
+                .map(order -> OrderViews.of(order, mapper.findItems(order.id())))
+                .toList();
+    }
+
+    /** The order's status, for callers that act on it without a shopper (timeouts); null when unknown. */
+    @Transactional(readOnly = true)
+    public OrderStatus statusOf(String id) {
+        OrderRow order = mapper.findById(id);
+        return order == null ? null : order.orderStatus();
+    }
+
+    /**
+     * Applies WeChat's confirmation that an order was paid. Safe to call any number of times with the
+     * same result. Money that arrives for an order that can no longer take it is recorded for refund.
+     *
+     * @throws PaymentRejectedException when the order is unknown or the amount is not the order's
+     */
+    @Transactional
+    public PaymentOutcome markPaid(PayResultMessage result) {
+        OrderRow order = mapper.findByIdForUpdate(result.orderId());
+        if (order == null) {
+            throw new PaymentRejectedException("pay result %s names unknown order %s"
+                    .formatted(result.messageId(), result.orderId()));
+        }
+        if (result.totalFee() != order.payMoney()) {
+            throw new PaymentRejectedException("pay result %s for order %s paid %d fen, the order costs %d fen"
+                    .formatted(result.messageId(), order.id(), result.totalFee(), order.payMoney()));
+        }
+        Instant now = clock.instant();
+        if (mapper.markPaid(order.id(), result.transactionId(), payTime(result, now), now) == 1) {
+            mapper.insertLog(new OrderLogRow(null, order.id(), OrderStatus.UNPAID, OrderStatus.PAID, "pay",
+                    "paid by WeChat", result.transactionId(), now));
+            log.info("order {} paid, transaction {}", order.id(), result.transactionId());
+            return PaymentOutcome.PAID;
+        }
+        if (order.orderStatus() == OrderStatus.PAID && result.transactionId().equals(order.transactionId())) {
+            log.debug("order {} already paid by transaction {}; duplicate ignored", order.id(), order.transactionId());
+            return PaymentOutcome.DUPLICATE;
+        }
+        return recordRefund(order, result, now);
+    }
+
+    private PaymentOutcome recordRefund(OrderRow order, PayResultMessage result, Instant now) {
+        String reason = order.orderStatus() == OrderStatus.CLOSED
+                ? "paid after the order was closed"
+                : "paid again; order already paid by transaction " + order.transactionId();
+        int inserted = mapper.insertRefundTodo(new RefundTodoRow(null, order.id(), result.transactionId(),
+                result.totalFee(), reason, "TODO", now));
+        if (inserted == 1) {
+            mapper.insertLog(new OrderLogRow(null, order.id(), order.orderStatus(), order.orderStatus(), "pay",
+                    "refund to do: " + reason, result.transactionId(), now));
+            log.warn("order {} {}: transaction {} of {} fen recorded for refund", order.id(), reason,
+                    result.transactionId(), result.totalFee());
+        }
+        return PaymentOutcome.REFUND_RECORDED;
+    }
+
+    private static Instant payTime(PayResultMessage result, Instant fallback) {
+        if (result.timeEnd() != null) {
+            try {
+                return LocalDateTime.parse(result.timeEnd(), WECHAT_TIME).atZone(WECHAT_ZONE).toInstant();
+            } catch (DateTimeParseException e) {
+                log.warn("pay result {} has unreadable time_end '{}'", result.messageId(), result.timeEnd());
+            }
+        }
+        return result.occurredAt() != null ? result.occurredAt() : fallback;
+    }
+
+    /** UNPAID → CLOSED; false when the order was no longer unpaid (paid or closed meanwhile). */
+    @Transactional
+    public boolean close(String id, String reason) {
+        Instant now = clock.instant();
+        if (mapper.close(id, now) == 0) {
+            return false;
+        }
+        mapper.insertLog(new OrderLogRow(null, id, OrderStatus.UNPAID, OrderStatus.CLOSED, "system", reason, null, now));
+        log.info("order {} closed: {}", id, reason);
+        return true;
+    }
+
+    /** Unpaid orders whose expiry passed before {@code cutoff}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<String> expiredBefore(Instant cutoff, int limit) {
+        return mapper.findExpiredIds(OrderStatus.UNPAID, cutoff, limit);
+    }
+}

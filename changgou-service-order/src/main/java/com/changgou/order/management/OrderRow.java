@@ -1,0 +1,21 @@
+package com.changgou.order.management;
+
+import com.changgou.order.api.OrderStatus;
+import java.time.Instant;
+
+/** One row of {@code tb_order}. */
+record OrderRow(
+        String id,
+        String username,
+        int totalNum,
+        long totalMoney,
+        long payMoney,
+        String payType,
+        OrderStatus orderStatus,
+        String transactionId,
+        Instant createTime,
+        Instant updateTime,
+        Instant payTime,
+        Instant closeTime,
+        Instant expireTime) {
+}

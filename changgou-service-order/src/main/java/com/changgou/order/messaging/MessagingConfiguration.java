@@ -1,0 +1,91 @@
+package com.changgou.order.messaging;
+
+import com.changgou.order.management.PaymentRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.ConditionalRejectingErrorHandler;
+import org.springframework.amqp.rabbit.retry.MessageRecoverer;
+import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.amqp.support.converter.MessageConversionException;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.boot.amqp.autoconfigure.RabbitListenerRetrySettingsCustomizer;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
+import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How the order service talks to RabbitMQ: JSON bodies, bounded retries with back-off for transient
+ * failures (database or pay service down), and poison messages straight to the dead-letter queue.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class MessagingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
+
+    @Bean
+    MessageConverter messageConverter(JsonMapper jsonMapper) {
+        return new JacksonJsonMessageConverter(jsonMapper);
+    }
+
+    /** Retrying a message that can never succeed only delays its trip to the DLQ. */
+    @Bean
+    RabbitListenerRetrySettingsCustomizer skipRetryOfPoison() {
+        return settings -> settings.setExceptionPredicate(e -> !isPoison(e));
+    }
+
+    /** After the last attempt: reject without requeue, so the queue's dead-letter exchange takes it. */
+    @Bean
+    MessageRecoverer giveUp() {
+        return (message, cause) -> {
+            log.warn("giving up on message {} from queue {}: {}", message.getMessageProperties().getMessageId(),
+                    message.getMessageProperties().getConsumerQueue(), rootMessage(cause));
+            throw new AmqpRejectAndDontRequeueException("rejected after retries", cause);
+        };
+    }
+
+    @Bean
+    SimpleRabbitListenerContainerFactory rabbitListenerContainerFactory(
+            SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory) {
+        SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
+        configurer.configure(factory, connectionFactory);
+        factory.setErrorHandler(new ConditionalRejectingErrorHandler(
+                new ConditionalRejectingErrorHandler.DefaultExceptionStrategy() {
+                    @Override
+                    protected boolean isUserCauseFatal(Throwable cause) {
+                        return cause instanceof PaymentRejectedException;
+                    }
+                }));
+        return factory;
+    }
+
+    @Bean
+    RabbitTemplateCustomizer reportReturns() {
+        return template -> template.setReturnsCallback(returned -> log.warn(
+                "message to exchange {} with routing key {} was returned: {} {}", returned.getExchange(),
+                returned.getRoutingKey(), returned.getReplyCode(), returned.getReplyText()));
+    }
+
+    static boolean isPoison(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PaymentRejectedException || t instanceof MessageConversionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

@@ -1,0 +1,116 @@
+package com.changgou.order.messaging;
+
+import com.changgou.order.management.OrderProperties;
+import java.time.Duration;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.ExchangeBuilder;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code order.rabbit.*}: every exchange, queue and routing key of the order service, and (in
+ * {@link Declarations}) the only place they are declared.
+ */
+@ConfigurationProperties("order.rabbit")
+public record RabbitNames(
+        @DefaultValue("order.pay") String payExchange,
+        @DefaultValue("order.pay.result") String payResultQueue,
+        @DefaultValue("order.pay.result") String payResultRoutingKey,
+        @DefaultValue("order.pay.dlx") String deadLetterExchange,
+        @DefaultValue("order.pay.result.dlq") String deadLetterQueue,
+        @DefaultValue("order.pay.result.dlq") String deadLetterRoutingKey,
+        @DefaultValue("order.delay") String delayExchange,
+        @DefaultValue("order.timeout.delay") String delayQueuePrefix,
+        @DefaultValue("order.timeout") String timeoutExchange,
+        @DefaultValue("order.timeout") String timeoutRoutingKey,
+        @DefaultValue("order.timeout.q") String timeoutQueue) {
+
+    /**
+     * One delay queue per timeout value, TTL on the queue: RabbitMQ expires only the head of a queue,
+     * so messages with different lifetimes must never share one.
+     */
+    public String delayQueue(Duration timeout) {
+        return "%s.%ds".formatted(delayQueuePrefix, timeout.toSeconds());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(RabbitNames.class)
+    static class Declarations {
+
+        @Bean
+        DirectExchange payExchange(RabbitNames names) {
+            return ExchangeBuilder.directExchange(names.payExchange()).durable(true).build();
+        }
+
+        @Bean
+        Queue payResultQueue(RabbitNames names) {
+            return QueueBuilder.durable(names.payResultQueue())
+                    .deadLetterExchange(names.deadLetterExchange())
+                    .deadLetterRoutingKey(names.deadLetterRoutingKey())
+                    .build();
+        }
+
+        @Bean
+        Binding payResultBinding(RabbitNames names) {
+            return BindingBuilder.bind(payResultQueue(names)).to(payExchange(names)).with(names.payResultRoutingKey());
+        }
+
+        @Bean
+        DirectExchange deadLetterExchange(RabbitNames names) {
+            return ExchangeBuilder.directExchange(names.deadLetterExchange()).durable(true).build();
+        }
+
+        @Bean
+        Queue deadLetterQueue(RabbitNames names) {
+            return QueueBuilder.durable(names.deadLetterQueue()).build();
+        }
+
+        @Bean
+        Binding deadLetterBinding(RabbitNames names) {
+            return BindingBuilder.bind(deadLetterQueue(names)).to(deadLetterExchange(names))
+                    .with(names.deadLetterRoutingKey());
+        }
+
+        @Bean
+        DirectExchange delayExchange(RabbitNames names) {
+            return ExchangeBuilder.directExchange(names.delayExchange()).durable(true).build();
+        }
+
+        @Bean
+        Queue delayQueue(RabbitNames names, OrderProperties order) {
+            return QueueBuilder.durable(names.delayQueue(order.timeout()))
+                    .ttl(Math.toIntExact(order.timeout().toMillis()))
+                    .deadLetterExchange(names.timeoutExchange())
+                    .deadLetterRoutingKey(names.timeoutRoutingKey())
+                    .build();
+        }
+
+        @Bean
+        Binding delayBinding(RabbitNames names, OrderProperties order) {
+            return BindingBuilder.bind(delayQueue(names, order)).to(delayExchange(names))
+                    .with(names.delayQueue(order.timeout()));
+        }
+
+        @Bean
+        DirectExchange timeoutExchange(RabbitNames names) {
+            return ExchangeBuilder.directExchange(names.timeoutExchange()).durable(true).build();
+        }
+
+        @Bean
+        Queue timeoutQueue(RabbitNames names) {
+            return QueueBuilder.durable(names.timeoutQueue()).build();
+        }
+
+        @Bean
+        Binding timeoutBinding(RabbitNames names) {
+            return BindingBuilder.bind(timeoutQueue(names)).to(timeoutExchange(names)).with(names.timeoutRoutingKey());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package com.changgou.order.web;
+
+import com.changgou.common.Result;
+import com.changgou.common.StatusCode;
+import com.changgou.order.management.OrderNotFoundException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+
+/** The one translation of the order service's failures into HTTP statuses and {@link Result} bodies. */
+@RestControllerAdvice
+class OrderErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderErrors.class);
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Result<Void>> invalid(MethodArgumentNotValidException e) {
+        String fields = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> "%s %s".formatted(f.getField(), f.getDefaultMessage()))
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return error(HttpStatus.BAD_REQUEST, StatusCode.ERROR, "invalid request: " + fields);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<Result<Void>> invalid(HandlerMethodValidationException e) {
+        String params = e.getParameterValidationResults().stream()
+                .map(r -> "%s %s".formatted(r.getMethodParameter().getParameterName(),
+                        r.getResolvableErrors().stream().map(m -> m.getDefaultMessage())
+                                .collect(Collectors.joining(", "))))
+                .collect(Collectors.joining("; "));
+        return error(HttpStatus.BAD_REQUEST, StatusCode.ERROR, "invalid request: " + params);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Result<Void>> missingHeader(MissingRequestHeaderException e) {
+        return error(HttpStatus.BAD_REQUEST, StatusCode.LOGINERROR, "header %s is required".formatted(e.getHeaderName()));
+    }
+
+    @ExceptionHandler(OrderController.MissingShopperException.class)
+    ResponseEntity<Result<Void>> blankHeader(OrderController.MissingShopperException e) {
+        return error(HttpStatus.BAD_REQUEST, StatusCode.LOGINERROR, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Result<Void>> unreadable(HttpMessageNotReadableException e) {
+        return error(HttpStatus.BAD_REQUEST, StatusCode.ERROR, "request body is not a readable order");
+    }
+
+    @ExceptionHandler(OrderNotFoundException.class)
+    ResponseEntity<Result<Void>> notFound(OrderNotFoundException e) {
+        return error(HttpStatus.NOT_FOUND, StatusCode.NOTFOUNDERROR, e.getMessage());
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<Result<Void>> conflict(DuplicateKeyException e) {
+        log.warn("duplicate key: {}", e.getMessage());
+        return error(HttpStatus.CONFLICT, StatusCode.REPERROR, "the order already exists");
+    }
+
+    @ExceptionHandler(ArithmeticException.class)
+    ResponseEntity<Result<Void>> overflow(ArithmeticException e) {
+        return error(HttpStatus.BAD_REQUEST, StatusCode.ERROR, "invalid request: order total is too large");
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Result<Void>> database(DataAccessException e) {
+        log.warn("database failure: {}", e.getMessage());
+        return error(HttpStatus.SERVICE_UNAVAILABLE, StatusCode.REMOTEERROR, "orders are unavailable, try again");
+    }
+
+    private static ResponseEntity<Result<Void>> error(HttpStatus status, int code, String message) {
+        return ResponseEntity.status(status).body(Result.error(code, message));
+    }
+}
