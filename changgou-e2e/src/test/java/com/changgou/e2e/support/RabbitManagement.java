@@ -1,0 +1,62 @@
+package com.changgou.e2e.support;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
+
+/** The RabbitMQ management HTTP API, as an operator would read it, for the suite's vhost. */
+public final class RabbitManagement {
+
+    private static final String API = "http://127.0.0.1:15672/api";
+
+    private final String vhost;
+
+    RabbitManagement(String vhost) {
+        this.vhost = vhost;
+    }
+
+    /** Messages ready plus unacknowledged in a queue of the suite's vhost. */
+    public long messages(String queue) {
+        JsonNode node = Http.json(ok(get("/queues/" + encode(vhost) + "/" + encode(queue))));
+        return node.path("messages_ready").asLong() + node.path("messages_unacknowledged").asLong();
+    }
+
+    /** Stops the broker's AMQP and Web STOMP service on this machine (the node keeps running). */
+    public void stopBroker() {
+        Commands.run("rabbitmqctl", "stop_app");
+    }
+
+    public void startBroker() {
+        Commands.run("rabbitmqctl", "start_app");
+        Commands.run("rabbitmqctl", "await_startup");
+    }
+
+    void deleteVhost() {
+        HttpResponse<String> response = Http.send(authorized(API + "/vhosts/" + encode(vhost)).DELETE().build());
+        if (response.statusCode() != 204 && response.statusCode() != 404) {
+            throw new IllegalStateException("could not delete vhost %s: %d %s".formatted(vhost, response.statusCode(), response.body()));
+        }
+    }
+
+    private HttpResponse<String> get(String path) {
+        return Http.send(authorized(API + path).GET().build());
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("management API %s: %d %s".formatted(response.uri(), response.statusCode(), response.body()));
+        }
+        return response;
+    }
+
+    private static HttpRequest.Builder authorized(String uri) {
+        return Http.request(URI.create(uri)).header("Authorization", Http.basic("guest", "guest"));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

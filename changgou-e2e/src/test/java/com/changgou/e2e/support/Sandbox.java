@@ -1,0 +1,68 @@
+package com.changgou.e2e.support;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** The WeChat Pay sandbox's test API: pay a code_url as a shopper's phone would, inject faults. */
+public final class Sandbox {
+
+    private final URI base;
+
+    Sandbox(URI base) {
+        this.base = base;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** Scans and pays (or fails) a code_url; returns the sandbox's answer. */
+    public JsonNode scan(String codeUrl, String outcome) {
+        HttpResponse<String> response = post("/sandbox/api/scan", Map.of("codeUrl", codeUrl, "outcome", outcome));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("scan of %s failed: %d %s".formatted(codeUrl, response.statusCode(), response.body()));
+        }
+        return Http.json(response);
+    }
+
+    public JsonNode pay(String codeUrl) {
+        return scan(codeUrl, "PAY");
+    }
+
+    /** Injects a fault for one order (outTradeNo) or, with null, for every order. */
+    public void fault(String outTradeNo, String mode, int count, long delayMillis) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outTradeNo", outTradeNo);
+        body.put("mode", mode);
+        body.put("count", count);
+        body.put("delayMillis", delayMillis);
+        HttpResponse<String> response = post("/sandbox/api/faults", body);
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("fault %s refused: %d %s".formatted(mode, response.statusCode(), response.body()));
+        }
+    }
+
+    public void clearFaults() {
+        Http.send(Http.request(base.resolve("/sandbox/api/faults")).DELETE().build());
+    }
+
+    /** The sandbox's view of one order: state and the notifications it sent with their replies. */
+    public JsonNode order(String outTradeNo) {
+        HttpResponse<String> response = Http.send(Http.request(base.resolve("/sandbox/api/orders/" + outTradeNo)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("sandbox order %s: %d %s".formatted(outTradeNo, response.statusCode(), response.body()));
+        }
+        return Http.json(response);
+    }
+
+    private HttpResponse<String> post(String path, Object body) {
+        return Http.send(Http.request(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(body)))
+                .build());
+    }
+}

@@ -1,0 +1,116 @@
+package com.changgou.e2e.support;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole suite, started once for all end-to-end tests with {@code ./changgou up} and stopped
+ * with {@code ./changgou down} when the last test is done. Its schemas and vhost are dropped
+ * before the start and after the stop, so every run begins clean and leaves nothing behind.
+ */
+public final class Suite implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Suite.class);
+    private static final Duration START_LIMIT = Duration.ofMinutes(6);
+
+    private final SuiteEnvironment environment;
+    private final SuiteProcess process;
+    private final Database orderDb;
+    private final Database payDb;
+    private final RabbitManagement rabbit;
+    private final Sandbox sandbox;
+
+    private Suite(SuiteEnvironment environment) {
+        this.environment = environment;
+        this.process = new SuiteProcess(environment);
+        this.orderDb = new Database(SuiteEnvironment.ORDER_SCHEMA);
+        this.payDb = new Database(SuiteEnvironment.PAY_SCHEMA);
+        this.rabbit = new RabbitManagement(SuiteEnvironment.VHOST);
+        this.sandbox = new Sandbox(URI.create(environment.url("SANDBOX_PORT")));
+    }
+
+    static Suite start() {
+        Suite suite = new Suite(SuiteEnvironment.forTests(repositoryRoot()));
+        suite.dropState();
+        long started = System.nanoTime();
+        suite.process.run(START_LIMIT, "up");
+        log.info("suite up in {} ms", (System.nanoTime() - started) / 1_000_000);
+        return suite;
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("changgou"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the repository root (the folder holding ./changgou)");
+        }
+        return dir;
+    }
+
+    public URI gateway() {
+        return URI.create(environment.url("GATEWAY_PORT"));
+    }
+
+    public URI eureka() {
+        return URI.create(environment.url("EUREKA_PORT"));
+    }
+
+    public URI app(String portVariable) {
+        return URI.create(environment.url(portVariable));
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    public Database orderDb() {
+        return orderDb;
+    }
+
+    public Database payDb() {
+        return payDb;
+    }
+
+    public RabbitManagement rabbit() {
+        return rabbit;
+    }
+
+    public String vhost() {
+        return SuiteEnvironment.VHOST;
+    }
+
+    /** Stops one app (eureka, sandbox, pay, order, web-order, gateway) by its pid. */
+    public void stop(String app) {
+        process.run(Duration.ofMinutes(1), "stop", app);
+    }
+
+    /** Starts one app again and waits until it is healthy and registered. */
+    public void start(String app) {
+        process.run(START_LIMIT, "start", app);
+    }
+
+    public String status() {
+        return process.run(Duration.ofMinutes(1), "status");
+    }
+
+    @Override
+    public void close() {
+        try {
+            process.run(Duration.ofMinutes(2), "down");
+        } finally {
+            dropState();
+        }
+    }
+
+    private void dropState() {
+        orderDb.drop();
+        payDb.drop();
+        rabbit.deleteVhost();
+    }
+}
