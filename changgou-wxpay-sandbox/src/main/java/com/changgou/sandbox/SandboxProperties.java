@@ -1,0 +1,38 @@
+package com.changgou.sandbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The one merchant this WeChat knows, and how the sandbox bends time. {@code timeScale} multiplies every wait
+ * of the notification schedule and the optional close delay (0.01 turns WeChat's 15 s into 150 ms).
+ */
+@ConfigurationProperties("sandbox")
+public record SandboxProperties(
+        String appId,
+        String mchId,
+        String key,
+        double timeScale,
+        boolean enforceCloseDelay,
+        Duration closeDelay,
+        Duration codeUrlTtl,
+        int recentLimit,
+        Notification notification) {
+
+    public SandboxProperties {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("sandbox.key (WXPAY_KEY) must be set");
+        }
+        if (!(timeScale > 0)) {
+            throw new IllegalArgumentException("sandbox.time-scale (SANDBOX_TIME_SCALE) must be positive");
+        }
+    }
+
+    /** How notifications are sent: timeouts of one POST and how many may be in flight at once. */
+    public record Notification(Duration connectTimeout, Duration readTimeout, int maxInFlight, int threads) {
+    }
+
+    public Duration scaled(Duration duration) {
+        return Duration.ofNanos(Math.round(duration.toNanos() * timeScale));
+    }
+}

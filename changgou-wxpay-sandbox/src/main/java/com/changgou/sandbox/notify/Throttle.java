@@ -1,0 +1,54 @@
+package com.changgou.sandbox.notify;
+
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
+/**
+ * Bounds how many POSTs are in flight without ever blocking a caller: work beyond the bound waits in a queue
+ * and starts when an earlier POST completes.
+ */
+final class Throttle {
+
+    private final Semaphore permits;
+    private final Queue<Supplier<CompletableFuture<?>>> waiting = new ConcurrentLinkedQueue<>();
+
+    Throttle(int maxInFlight) {
+        this.permits = new Semaphore(Math.max(1, maxInFlight));
+    }
+
+    void submit(Supplier<CompletableFuture<?>> task) {
+        waiting.add(task);
+        drain();
+    }
+
+    int queued() {
+        return waiting.size();
+    }
+
+    private void drain() {
+        while (!waiting.isEmpty() && permits.tryAcquire()) {
+            Supplier<CompletableFuture<?>> next = waiting.poll();
+            if (next == null) {
+                permits.release();
+                return;
+            }
+            start(next);
+        }
+    }
+
+    private void start(Supplier<CompletableFuture<?>> task) {
+        CompletableFuture<?> running;
+        try {
+            running = task.get();
+        } catch (RuntimeException e) {
+            running = CompletableFuture.failedFuture(e);
+        }
+        running.whenComplete((result, failure) -> {
+            permits.release();
+            drain();
+        });
+    }
+}

@@ -1,0 +1,65 @@
+package com.changgou.sandbox.web;
+
+import com.changgou.sandbox.notify.Fault;
+import com.changgou.sandbox.notify.Faults;
+import com.changgou.sandbox.trade.Orders;
+import com.changgou.sandbox.trade.SandboxOrder;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The JSON API for tests and people: scan and pay, faults, and what happened to an order. */
+@RestController
+@RequestMapping("/sandbox/api")
+class SandboxApiController {
+
+    private final Orders orders;
+    private final Faults faults;
+
+    SandboxApiController(Orders orders, Faults faults) {
+        this.orders = orders;
+        this.faults = faults;
+    }
+
+    @PostMapping("/scan")
+    ScanResponse scan(@RequestBody ScanRequest request) {
+        SandboxOrder order = orders.scan(request.codeUrl(), Outcomes.parse(request.outcome()));
+        SandboxOrder.Snapshot now = order.snapshot();
+        return new ScanResponse(order.outTradeNo(),
+                now.payment() == null ? null : now.payment().transactionId(), now.state().name());
+    }
+
+    @PostMapping("/faults")
+    @ResponseStatus(HttpStatus.CREATED)
+    Fault addFault(@RequestBody Fault fault) {
+        faults.set(fault);
+        return fault;
+    }
+
+    @GetMapping("/faults")
+    List<Fault> faults() {
+        return faults.all();
+    }
+
+    @DeleteMapping("/faults")
+    ResponseEntity<Void> clearFaults() {
+        faults.clear();
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/orders/{outTradeNo}")
+    ResponseEntity<?> order(@PathVariable String outTradeNo) {
+        return orders.byOutTradeNo(outTradeNo)
+                .<ResponseEntity<?>>map(order -> ResponseEntity.ok(OrderView.of(order)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(new ApiError("ORDERNOTEXIST", "no order %s".formatted(outTradeNo))));
+    }
+}

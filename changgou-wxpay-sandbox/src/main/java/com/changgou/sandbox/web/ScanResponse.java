@@ -1,0 +1,4 @@
+package com.changgou.sandbox.web;
+
+record ScanResponse(String outTradeNo, String transactionId, String tradeState) {
+}
