@@ -1,0 +1,41 @@
+package com.changgou.pay.wechat;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/** Maps a verified orderquery answer to a {@link TradeQueryResult}. */
+final class TradeAnswers {
+
+    private static final String API = "/pay/orderquery";
+
+    private TradeAnswers() {
+    }
+
+    static TradeQueryResult tradeQueryResult(Map<String, String> answer, String outTradeNo) {
+        String stateName = WechatMessages.required(answer, "trade_state", API, outTradeNo);
+        TradeState state = Arrays.stream(TradeState.values())
+                .filter(candidate -> candidate.name().equals(stateName))
+                .findFirst()
+                .orElseThrow(() -> WechatMessages.unavailable(API, outTradeNo, "unknown trade_state " + stateName));
+        WechatMessages.required(answer, "out_trade_no", API, outTradeNo);
+        boolean paid = state == TradeState.SUCCESS || state == TradeState.REFUND;
+        // WeChat may leave total_fee out of an unpaid order's answer; a paid one must carry it.
+        long totalFee = paid || answer.containsKey("total_fee") ? fen(answer, outTradeNo) : 0L;
+        String transactionId = paid ? WechatMessages.required(answer, "transaction_id", API, outTradeNo)
+                : emptyToNull(answer.get("transaction_id"));
+        return new TradeQueryResult(state, outTradeNo, transactionId, totalFee,
+                emptyToNull(answer.get("time_end")), emptyToNull(answer.get("trade_state_desc")));
+    }
+
+    private static long fen(Map<String, String> answer, String outTradeNo) {
+        String value = WechatMessages.required(answer, "total_fee", API, outTradeNo);
+        if (!value.matches("[0-9]{1,18}")) {
+            throw WechatMessages.unavailable(API, outTradeNo, "total_fee is not a number of fen");
+        }
+        return Long.parseLong(value);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,97 @@
+package com.changgou.pay.wechat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks of a parsed WeChat message against the merchant's settings: the signature (over every
+ * field, in the sign_type the message names), appid and mch_id. Each check answers the reason it
+ * failed, never a sign we computed: that would hand out signatures over attacker-chosen fields.
+ */
+final class WechatMessages {
+
+    /** err_codes meaning "try again": WeChat did not decide, so the outcome is unknown, not refused. */
+    private static final Set<String> TRANSIENT_ERRORS = Set.of("SYSTEMERROR", "BIZERR_NEED_RETRY");
+
+    private final WechatPayProperties properties;
+
+    WechatMessages(WechatPayProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Why this message must not be believed, or empty when its sign, appid and mch_id are ours. */
+    Optional<String> untrusted(Map<String, String> fields) {
+        Optional<WechatSignType> type = WechatSignature.typeOf(fields, properties.signType());
+        if (type.isEmpty()) {
+            return Optional.of("unknown sign_type " + fields.get("sign_type"));
+        }
+        if (!fields.containsKey("sign") || fields.get("sign").isEmpty()) {
+            return Optional.of("no sign");
+        }
+        if (!WechatSignature.verify(fields, type.get(), properties.key())) {
+            return Optional.of("wrong " + type.get().wireName() + " sign");
+        }
+        if (!properties.appId().equals(fields.get("appid"))) {
+            return Optional.of("appid %s is not ours".formatted(fields.get("appid")));
+        }
+        if (!properties.mchId().equals(fields.get("mch_id"))) {
+            return Optional.of("mch_id %s is not ours".formatted(fields.get("mch_id")));
+        }
+        return Optional.empty();
+    }
+
+    /** A verified API answer's fields: return_code SUCCESS, signed by our key, for our appid/mch_id. */
+    Map<String, String> verifiedAnswer(String body, String api, String outTradeNo) {
+        Map<String, String> fields;
+        try {
+            fields = WechatXml.parse(body.getBytes(StandardCharsets.UTF_8));
+        } catch (WechatXml.MalformedWechatXmlException e) {
+            throw unavailable(api, outTradeNo, "unreadable answer: " + e.getMessage());
+        }
+        if (!"SUCCESS".equals(fields.get("return_code"))) {
+            throw unavailable(api, outTradeNo, "return_code %s (%s)"
+                    .formatted(fields.get("return_code"), fields.get("return_msg")));
+        }
+        untrusted(fields).ifPresent(reason -> {
+            throw unavailable(api, outTradeNo, "answer not believed: " + reason);
+        });
+        if (fields.containsKey("out_trade_no") && !outTradeNo.equals(fields.get("out_trade_no"))) {
+            throw unavailable(api, outTradeNo, "answer is about out_trade_no " + fields.get("out_trade_no"));
+        }
+        return fields;
+    }
+
+    /** Whether result_code is SUCCESS; a FAIL's err_code is returned so callers can map what the contract calls a result. */
+    static Optional<String> failure(Map<String, String> fields, String api, String outTradeNo) {
+        String resultCode = fields.get("result_code");
+        if ("SUCCESS".equals(resultCode)) {
+            return Optional.empty();
+        }
+        String errCode = fields.get("err_code");
+        if (!"FAIL".equals(resultCode) || errCode == null || errCode.isEmpty()) {
+            throw unavailable(api, outTradeNo, "result_code %s without err_code".formatted(resultCode));
+        }
+        if (TRANSIENT_ERRORS.contains(errCode)) {
+            throw unavailable(api, outTradeNo, "WeChat asks to retry: %s (%s)".formatted(errCode, fields.get("err_code_des")));
+        }
+        return Optional.of(errCode);
+    }
+
+    static WechatRejectedException rejected(Map<String, String> fields) {
+        return new WechatRejectedException(fields.get("err_code"), fields.get("err_code_des"));
+    }
+
+    static String required(Map<String, String> fields, String name, String api, String outTradeNo) {
+        String value = fields.get(name);
+        if (value == null || value.isEmpty()) {
+            throw unavailable(api, outTradeNo, "answer lacks " + name);
+        }
+        return value;
+    }
+
+    static WechatUnavailableException unavailable(String api, String outTradeNo, String reason) {
+        return new WechatUnavailableException("WeChat %s for out_trade_no %s: %s".formatted(api, outTradeNo, reason));
+    }
+}

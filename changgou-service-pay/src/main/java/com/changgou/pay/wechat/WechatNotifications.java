@@ -1,0 +1,73 @@
+package com.changgou.pay.wechat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns a notification body into a {@link PayNotification}, or says why it must not be believed. */
+final class WechatNotifications {
+
+    private static final Logger log = LoggerFactory.getLogger(WechatNotifications.class);
+
+    private static final List<String> REQUIRED =
+            List.of("out_trade_no", "transaction_id", "total_fee", "cash_fee", "time_end");
+
+    private final WechatMessages messages;
+
+    WechatNotifications(WechatMessages messages) {
+        this.messages = messages;
+    }
+
+    PayNotification parse(byte[] body) {
+        Map<String, String> fields;
+        try {
+            fields = WechatXml.parse(body);
+        } catch (WechatXml.MalformedWechatXmlException e) {
+            throw invalid(null, e.getMessage());
+        }
+        String outTradeNo = fields.get("out_trade_no");
+        // The signature first: nothing else in the message means anything until it holds.
+        messages.untrusted(fields).ifPresent(reason -> {
+            throw invalid(outTradeNo, reason);
+        });
+        requireEqual(fields, "return_code", "SUCCESS");
+        requireEqual(fields, "result_code", "SUCCESS");
+        for (String name : REQUIRED) {
+            if (fields.get(name) == null || fields.get(name).isEmpty()) {
+                throw invalid(outTradeNo, "missing " + name);
+            }
+        }
+        return new PayNotification(fields.get("appid"), fields.get("mch_id"), outTradeNo,
+                fields.get("transaction_id"), fen(fields, "total_fee"), fen(fields, "cash_fee"),
+                fields.get("openid"), fields.get("trade_type"), fields.get("bank_type"), fields.get("time_end"),
+                new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static void requireEqual(Map<String, String> fields, String name, String expected) {
+        if (!expected.equals(fields.get(name))) {
+            throw invalid(fields.get("out_trade_no"), "%s is %s, not %s".formatted(name, fields.get(name), expected));
+        }
+    }
+
+    /** Fen as WeChat writes them: 1 to 18 ASCII digits, so Long.parseLong cannot overflow or take a sign. */
+    private static long fen(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (!value.matches("[0-9]{1,18}")) {
+            throw invalid(fields.get("out_trade_no"), "%s is not a number of fen".formatted(name));
+        }
+        return Long.parseLong(value);
+    }
+
+    private static InvalidNotificationException invalid(String outTradeNo, String reason) {
+        // Both come from an unverified body: no line breaks may reach the log.
+        log.warn("WeChat notification refused, out_trade_no={}: {}", oneLine(outTradeNo), oneLine(reason));
+        return new InvalidNotificationException(reason);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? null : text.replaceAll("[\\r\\n\\t]", "_");
+    }
+}
