@@ -2,10 +2,10 @@ package com.changgou.weborder;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.cloud.openfeign.EnableFeignClients;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@EnableFeignClients(basePackages = {"com.changgou.order.api", "com.changgou.pay.api"})
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class WebOrderApplication {
 
     public static void main(String[] args) {

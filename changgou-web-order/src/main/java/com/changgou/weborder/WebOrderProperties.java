@@ -1,0 +1,26 @@
+package com.changgou.weborder;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the pages reach the world. {@code publicBase} is the gateway prefix every link starts with
+ * (the browser never talks to web-order directly); {@code sandboxPublicUrl} is where a shopper's
+ * "phone" opens the sandbox; {@code webStomp} is the broker's browser endpoint. A blank
+ * {@code webStomp.url} means "port 15674 on the host the page was loaded from".
+ */
+@ConfigurationProperties("weborder")
+public record WebOrderProperties(
+        @DefaultValue("/api") String publicBase,
+        @DefaultValue("/logout") String logoutUrl,
+        @DefaultValue("http://127.0.0.1:9090") String sandboxPublicUrl,
+        @DefaultValue WebStomp webStomp) {
+
+    public record WebStomp(
+            String url,
+            @DefaultValue("webguest") String login,
+            @DefaultValue("webguest") String passcode,
+            @DefaultValue("/") String vhost,
+            @DefaultValue("/exchange/paynotify") String destination) {
+    }
+}

@@ -1,0 +1,33 @@
+package com.changgou.weborder.failure;
+
+import org.springframework.http.HttpStatus;
+
+/** Why a page could not be shown, in words a shopper understands. */
+public enum Failure {
+    NOT_SIGNED_IN(HttpStatus.UNAUTHORIZED, "Please sign in first."),
+    BAD_ORDER_FORM(HttpStatus.BAD_REQUEST, "Choose a quantity of at least one item (up to 99 each)."),
+    UNKNOWN_ORDER(HttpStatus.NOT_FOUND, "We know of no such order."),
+    NOT_YOURS(HttpStatus.NOT_FOUND, "Not your order: no order with this number belongs to you."),
+    ALREADY_PAID(HttpStatus.CONFLICT, "This order is already paid."),
+    NOT_PAID(HttpStatus.CONFLICT, "This order is not paid yet."),
+    CLOSED(HttpStatus.CONFLICT, "This order is closed: the time to pay for it ran out."),
+    WECHAT_UNREACHABLE(HttpStatus.BAD_GATEWAY, "WeChat Pay cannot be reached right now. Please try again in a minute."),
+    PAY_SERVICE_DOWN(HttpStatus.SERVICE_UNAVAILABLE, "The pay service is down. Please try again later."),
+    ORDER_SERVICE_DOWN(HttpStatus.SERVICE_UNAVAILABLE, "The order service is down. Please try again later.");
+
+    private final HttpStatus status;
+    private final String reason;
+
+    Failure(HttpStatus status, String reason) {
+        this.status = status;
+        this.reason = reason;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

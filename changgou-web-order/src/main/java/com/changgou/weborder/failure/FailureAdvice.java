@@ -1,0 +1,48 @@
+package com.changgou.weborder.failure;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Every failure of a page ends on the fail page with a plain reason, never a stack trace. */
+@ControllerAdvice
+class FailureAdvice {
+
+    static final String VIEW_FAIL = "fail";
+
+    private static final Logger log = LoggerFactory.getLogger(FailureAdvice.class);
+
+    @ExceptionHandler(ShopFailure.class)
+    ModelAndView onShopFailure(ShopFailure failure) {
+        if (failure.failure().status().is5xxServerError()) {
+            log.warn("page failed ({}) for order {}: {}", failure.failure(), failure.orderId(), failure.getMessage(),
+                    failure.getCause());
+        } else {
+            log.info("page refused ({}) for order {}: {}", failure.failure(), failure.orderId(), failure.getMessage());
+        }
+        return page(failure.failure(), failure.orderId());
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ModelAndView onNoShopper(MissingRequestHeaderException e) {
+        return page(Failure.NOT_SIGNED_IN, null);
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView onBadParameter(Exception e) {
+        return page(Failure.UNKNOWN_ORDER, null);
+    }
+
+    static ModelAndView page(Failure failure, String orderId) {
+        ModelAndView page = new ModelAndView(VIEW_FAIL, failure.status());
+        page.addObject("failure", failure);
+        page.addObject("reason", failure.reason());
+        page.addObject("orderId", orderId);
+        return page;
+    }
+}

@@ -1,0 +1,63 @@
+package com.changgou.weborder.order;
+
+import com.changgou.common.Result;
+import com.changgou.order.api.OrderFeign;
+import com.changgou.order.api.OrderView;
+import com.changgou.order.api.PlaceOrderRequest;
+import com.changgou.weborder.failure.Failure;
+import com.changgou.weborder.failure.RemoteFailures;
+import com.changgou.weborder.failure.ShopFailure;
+import feign.FeignException;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/** The shopper's orders, as the order service tells them; every failure becomes a {@link ShopFailure}. */
+@Component
+public class Orders {
+
+    private static final Pattern ORDER_ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
+
+    private final OrderFeign orderFeign;
+
+    public Orders(OrderFeign orderFeign) {
+        this.orderFeign = orderFeign;
+    }
+
+    /** The order, if it is this shopper's; the service hides other shoppers' orders, and so do we. */
+    public OrderView mine(String username, String orderId) {
+        requireWellFormed(orderId);
+        OrderView order;
+        try {
+            order = data(orderFeign.get(username, orderId), orderId);
+        } catch (FeignException e) {
+            throw RemoteFailures.fromOrder(e, orderId);
+        }
+        if (!username.equals(order.username())) {
+            throw new ShopFailure(Failure.NOT_YOURS, orderId, "order belongs to another shopper");
+        }
+        return order;
+    }
+
+    public OrderView place(String username, PlaceOrderRequest request) {
+        try {
+            return data(orderFeign.place(username, request), null);
+        } catch (FeignException e) {
+            Failure failure = e.status() == 400 ? Failure.BAD_ORDER_FORM : Failure.ORDER_SERVICE_DOWN;
+            throw new ShopFailure(failure, null, "placing an order failed with " + e.status(), e);
+        }
+    }
+
+    public static void requireWellFormed(String orderId) {
+        if (orderId == null || !ORDER_ID.matcher(orderId).matches()) {
+            throw new ShopFailure(Failure.UNKNOWN_ORDER, null, "malformed order id");
+        }
+    }
+
+    private static OrderView data(Result<OrderView> result, String orderId) {
+        if (result == null || !result.flag() || result.data() == null) {
+            throw new ShopFailure(Failure.NOT_YOURS, orderId,
+                    "order service returned no order: " + (result == null ? "no body" : result.message()));
+        }
+        return result.data();
+    }
+}

@@ -1,0 +1,82 @@
+package com.changgou.weborder.shop;
+
+import com.changgou.common.Money;
+import com.changgou.common.UserHeader;
+import com.changgou.order.api.OrderItemRequest;
+import com.changgou.order.api.OrderView;
+import com.changgou.order.api.PlaceOrderRequest;
+import com.changgou.weborder.failure.Failure;
+import com.changgou.weborder.failure.ShopFailure;
+import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.web.Links;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The demo shop: pick quantities, place the order, go on to pay (post/redirect/get). */
+@Controller
+class ShopController {
+
+    static final String VIEW_SHOP = "shop";
+    static final int MAX_QUANTITY = 99;
+
+    private final Catalogue catalogue;
+    private final Orders orders;
+    private final Links links;
+
+    ShopController(Catalogue catalogue, Orders orders, Links links) {
+        this.catalogue = catalogue;
+        this.orders = orders;
+        this.links = links;
+    }
+
+    record Row(long skuId, String name, String priceYuan) {
+    }
+
+    @GetMapping("/worder/shop")
+    String shop(@RequestHeader(UserHeader.NAME) String username, Model model) {
+        model.addAttribute("username", username);
+        model.addAttribute("rows", catalogue.items().stream()
+                .map(item -> new Row(item.skuId(), item.name(), Money.yuan(item.priceFen())))
+                .toList());
+        return VIEW_SHOP;
+    }
+
+    @PostMapping("/worder/order")
+    String place(@RequestHeader(UserHeader.NAME) String username,
+                 @RequestParam("sku") List<Long> skus,
+                 @RequestParam("qty") List<Integer> quantities) {
+        OrderView order = orders.place(username, new PlaceOrderRequest(lines(skus, quantities)));
+        return links.redirect(links.pay(order.id()));
+    }
+
+    private List<OrderItemRequest> lines(List<Long> skus, List<Integer> quantities) {
+        if (skus.size() != quantities.size()) {
+            throw badForm("sku and quantity lists differ in length");
+        }
+        List<OrderItemRequest> lines = new ArrayList<>();
+        for (int i = 0; i < skus.size(); i++) {
+            int quantity = quantities.get(i) == null ? 0 : quantities.get(i);
+            if (quantity < 0 || quantity > MAX_QUANTITY) {
+                throw badForm("quantity out of range");
+            }
+            Catalogue.Item item = catalogue.find(skus.get(i)).orElseThrow(() -> badForm("unknown sku"));
+            if (quantity > 0) {
+                lines.add(new OrderItemRequest(item.skuId(), item.name(), item.priceFen(), quantity));
+            }
+        }
+        if (lines.isEmpty()) {
+            throw badForm("nothing ordered");
+        }
+        return lines;
+    }
+
+    private static ShopFailure badForm(String why) {
+        return new ShopFailure(Failure.BAD_ORDER_FORM, null, why);
+    }
+}

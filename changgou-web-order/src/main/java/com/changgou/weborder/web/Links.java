@@ -1,0 +1,71 @@
+package com.changgou.weborder.web;
+
+import com.changgou.weborder.WebOrderProperties;
+import java.nio.charset.StandardCharsets;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Every URL a page or redirect hands to the browser, built from the one public base path, so
+ * that they all go through the gateway.
+ */
+@Component
+public class Links {
+
+    private final String base;
+    private final String logout;
+
+    public Links(WebOrderProperties properties) {
+        String configured = properties.publicBase();
+        this.base = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        this.logout = properties.logoutUrl();
+    }
+
+    public String shop() {
+        return base + "/worder/shop";
+    }
+
+    public String placeOrder() {
+        return base + "/worder/order";
+    }
+
+    public String pay(String orderId) {
+        return base + "/worder/pay?orderId=" + encode(orderId);
+    }
+
+    public String wxpay(String orderId) {
+        return base + "/wxpay?orderId=" + encode(orderId);
+    }
+
+    public String qr(String orderId) {
+        return base + "/wxpay/qr?orderId=" + encode(orderId);
+    }
+
+    public String status(String orderId) {
+        return base + "/wxpay/status?orderId=" + encode(orderId);
+    }
+
+    public String paySuccess(String orderId) {
+        return base + "/wxpay/paysuccess?orderId=" + encode(orderId);
+    }
+
+    public String asset(String path) {
+        return base + "/worder/static/" + path;
+    }
+
+    public String webjar(String path) {
+        return base + "/worder/webjars/" + path;
+    }
+
+    public String logout() {
+        return logout;
+    }
+
+    public String redirect(String link) {
+        return "redirect:" + link;
+    }
+
+    private static String encode(String value) {
+        return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
+    }
+}

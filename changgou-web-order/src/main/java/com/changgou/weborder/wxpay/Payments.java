@@ -1,0 +1,59 @@
+package com.changgou.weborder.wxpay;
+
+import com.changgou.common.Result;
+import com.changgou.pay.api.NativePayment;
+import com.changgou.pay.api.PayFeign;
+import com.changgou.pay.api.PaymentStatus;
+import com.changgou.weborder.failure.Failure;
+import com.changgou.weborder.failure.RemoteFailures;
+import com.changgou.weborder.failure.ShopFailure;
+import feign.FeignException;
+import org.springframework.stereotype.Component;
+
+/** The pay service seen from the pages; a 409 is left to the caller, who knows the order. */
+@Component
+class Payments {
+
+    private final PayFeign payFeign;
+
+    Payments(PayFeign payFeign) {
+        this.payFeign = payFeign;
+    }
+
+    NativePayment start(String username, String orderId) {
+        return data(call(() -> payFeign.nativePay(username, orderId), orderId), orderId);
+    }
+
+    PaymentStatus status(String username, String orderId) {
+        return data(call(() -> payFeign.status(username, orderId), orderId), orderId);
+    }
+
+    private static <T> Result<T> call(RemoteCall<T> call, String orderId) {
+        try {
+            return call.run();
+        } catch (FeignException.Conflict e) {
+            throw new PaymentConflict(orderId, e);
+        } catch (FeignException e) {
+            throw RemoteFailures.fromPay(e, orderId);
+        }
+    }
+
+    private static <T> T data(Result<T> result, String orderId) {
+        if (result == null || !result.flag() || result.data() == null) {
+            throw new ShopFailure(Failure.PAY_SERVICE_DOWN, orderId,
+                    "pay service returned no data: " + (result == null ? "no body" : result.message()));
+        }
+        return result.data();
+    }
+
+    private interface RemoteCall<T> {
+        Result<T> run();
+    }
+
+    /** The pay service will not pay this order (paid or closed meanwhile). */
+    static final class PaymentConflict extends RuntimeException {
+        PaymentConflict(String orderId, Throwable cause) {
+            super("pay service refused order " + orderId, cause);
+        }
+    }
+}

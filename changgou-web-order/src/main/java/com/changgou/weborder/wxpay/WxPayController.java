@@ -1,0 +1,129 @@
+package com.changgou.weborder.wxpay;
+
+import com.changgou.common.Money;
+import com.changgou.common.Result;
+import com.changgou.common.UserHeader;
+import com.changgou.order.api.OrderStatus;
+import com.changgou.order.api.OrderView;
+import com.changgou.pay.api.NativePayment;
+import com.changgou.pay.api.PaymentStatus;
+import com.changgou.weborder.WebOrderProperties;
+import com.changgou.weborder.failure.Failure;
+import com.changgou.weborder.failure.ShopFailure;
+import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.web.Links;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.UriUtils;
+
+/** The WeChat Native pay page, its QR image, its polling fallback and the success page. */
+@Controller
+class WxPayController {
+
+    static final String VIEW_WXPAY = "wxpay";
+    static final String VIEW_PAYSUCCESS = "paysuccess";
+    static final String STOMP_SCRIPT = "stomp-websocket/stomp.min.js";
+
+    private final Orders orders;
+    private final Payments payments;
+    private final QrCodes qrCodes;
+    private final Links links;
+    private final WebOrderProperties properties;
+
+    WxPayController(Orders orders, Payments payments, QrCodes qrCodes, Links links, WebOrderProperties properties) {
+        this.orders = orders;
+        this.payments = payments;
+        this.qrCodes = qrCodes;
+        this.links = links;
+        this.properties = properties;
+    }
+
+    @GetMapping("/wxpay")
+    String wxpay(@RequestHeader(UserHeader.NAME) String username, @RequestParam("orderId") String orderId, Model model) {
+        OrderView order = orders.mine(username, orderId);
+        if (order.status() == OrderStatus.PAID) {
+            return links.redirect(links.paySuccess(order.id()));
+        }
+        NativePayment payment = startPayment(username, order);
+        model.addAttribute("page", page(order, payment));
+        return VIEW_WXPAY;
+    }
+
+    @GetMapping(value = "/wxpay/qr", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> qr(@RequestHeader(UserHeader.NAME) String username, @RequestParam("orderId") String orderId) {
+        OrderView order = orders.mine(username, orderId);
+        NativePayment payment = startPayment(username, order);
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.noStore())
+                .body(qrCodes.png(payment.codeUrl()));
+    }
+
+    @GetMapping(value = "/wxpay/status", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Result<PaymentStatus>> status(@RequestHeader(UserHeader.NAME) String username,
+                                                 @RequestParam("orderId") String orderId) {
+        Orders.requireWellFormed(orderId);
+        try {
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Result.ok(payments.status(username, orderId)));
+        } catch (ShopFailure failure) {
+            return ResponseEntity.status(failure.failure().status())
+                    .body(Result.error(failure.failure().status().value(), failure.failure().reason()));
+        } catch (Payments.PaymentConflict conflict) {
+            return ResponseEntity.status(409).body(Result.error(409, Failure.CLOSED.reason()));
+        }
+    }
+
+    @GetMapping("/wxpay/paysuccess")
+    String paySuccess(@RequestHeader(UserHeader.NAME) String username, @RequestParam("orderId") String orderId,
+                      Model model) {
+        OrderView order = orders.mine(username, orderId);
+        if (order.status() == OrderStatus.CLOSED) {
+            throw new ShopFailure(Failure.CLOSED, orderId, "closed order on the success page");
+        }
+        if (order.status() != OrderStatus.PAID) {
+            throw new ShopFailure(Failure.NOT_PAID, orderId, "unpaid order on the success page");
+        }
+        model.addAttribute("order", order);
+        model.addAttribute("amount", Money.yuan(order.payMoneyFen()));
+        return VIEW_PAYSUCCESS;
+    }
+
+    /** Only an unpaid order gets a QR; a refusal by the pay service is explained by the order's state. */
+    private NativePayment startPayment(String username, OrderView order) {
+        if (order.status() == OrderStatus.CLOSED) {
+            throw new ShopFailure(Failure.CLOSED, order.id(), "order is closed");
+        }
+        if (order.status() == OrderStatus.PAID) {
+            throw new ShopFailure(Failure.ALREADY_PAID, order.id(), "order is paid");
+        }
+        try {
+            return payments.start(username, order.id());
+        } catch (Payments.PaymentConflict conflict) {
+            OrderStatus now = orders.mine(username, order.id()).status();
+            Failure failure = now == OrderStatus.PAID ? Failure.ALREADY_PAID : Failure.CLOSED;
+            throw new ShopFailure(failure, order.id(), "pay service refused the payment, order is " + now, conflict);
+        }
+    }
+
+    private WxPayPage page(OrderView order, NativePayment payment) {
+        WebOrderProperties.WebStomp stomp = properties.webStomp();
+        String phoneUrl = properties.sandboxPublicUrl() + "/phone?code_url="
+                + UriUtils.encode(payment.codeUrl(), StandardCharsets.UTF_8);
+        long expireAt = payment.expireAt() != null ? payment.expireAt().toEpochMilli()
+                : order.expireAt() != null ? order.expireAt().toEpochMilli() : 0L;
+        return new WxPayPage(order.id(), Money.yuan(order.payMoneyFen()), expireAt, payment.token(),
+                links.qr(order.id()), phoneUrl, links.status(order.id()), links.paySuccess(order.id()),
+                links.webjar(STOMP_SCRIPT),
+                new WxPayPage.StompSettings(stomp.url() == null ? "" : stomp.url(), stomp.login(), stomp.passcode(),
+                        stomp.vhost(), stomp.destination()));
+    }
+}

@@ -1,0 +1,99 @@
+// The wxpay page's live status: a push over RabbitMQ Web STOMP first, polling when that fails.
+// Only a broadcast carrying this page's token moves the page; every other order's is ignored.
+(function () {
+    'use strict';
+    var cfg = window.WXPAY;
+    var pushStatus = document.getElementById('push-status');
+    var countdown = document.getElementById('countdown');
+    var done = false;
+    var pollTimer = null;
+    var POLL_MILLIS = 3000;
+
+    function show(text, kind) {
+        pushStatus.textContent = text;
+        pushStatus.className = 'status' + (kind ? ' ' + kind : '');
+    }
+
+    function paid() {
+        if (done) { return; }
+        done = true;
+        show('Paid. Taking you to the receipt\u2026', 'live');
+        window.location.assign(cfg.successUrl);
+    }
+
+    function onState(state) {
+        if (state === 'SUCCESS') { paid(); }
+        else if (state === 'CLOSED' || state === 'REVOKED' || state === 'PAYERROR') {
+            done = true;
+            stopPolling();
+            show('This payment is closed and can no longer be paid.', 'fallback');
+        }
+    }
+
+    function checkOnce() {
+        return fetch(cfg.statusUrl, {headers: {'Accept': 'application/json'}, credentials: 'same-origin'})
+            .then(function (r) { return r.ok ? r.json() : null; })
+            .then(function (result) { if (result && result.data) { onState(result.data.state); } })
+            .catch(function () { /* the next poll tries again */ });
+    }
+
+    function startPolling() {
+        if (pollTimer || done) { return; }
+        show('Live updates unavailable, checking every 3 s.', 'fallback');
+        checkOnce();
+        pollTimer = window.setInterval(function () { if (!done) { checkOnce(); } }, POLL_MILLIS);
+    }
+
+    function stopPolling() {
+        if (pollTimer) { window.clearInterval(pollTimer); pollTimer = null; }
+    }
+
+    function brokerUrl() {
+        if (cfg.stomp.url) { return cfg.stomp.url; }
+        var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
+        return scheme + window.location.hostname + ':15674/ws';
+    }
+
+    function onBroadcast(frame) {
+        var message;
+        try { message = JSON.parse(frame.body); } catch (e) { return; }
+        if (message && message.token === cfg.token) { onState(message.state); }
+    }
+
+    function connect() {
+        if (typeof Stomp === 'undefined') { startPolling(); return; }
+        var client;
+        try { client = Stomp.client(brokerUrl()); } catch (e) { startPolling(); return; }
+        client.debug = null;
+        client.heartbeat.outgoing = 10000;
+        client.heartbeat.incoming = 10000;
+        var connected = false;
+        var giveUp = window.setTimeout(function () { if (!connected) { startPolling(); } }, 5000);
+        client.connect({login: cfg.stomp.login, passcode: cfg.stomp.passcode, host: cfg.stomp.vhost},
+            function () {
+                connected = true;
+                window.clearTimeout(giveUp);
+                client.subscribe(cfg.stomp.destination, onBroadcast);
+                stopPolling();
+                show('Live updates on: this page moves on by itself once you have paid.', 'live');
+                // a payment made before the subscription started would otherwise go unnoticed
+                checkOnce();
+            },
+            function () {
+                window.clearTimeout(giveUp);
+                startPolling();
+            });
+    }
+
+    function tick() {
+        var left = Math.max(0, cfg.expireAt - Date.now());
+        if (!cfg.expireAt) { countdown.textContent = '--:--'; return; }
+        var seconds = Math.floor(left / 1000);
+        var mm = Math.floor(seconds / 60), ss = seconds % 60;
+        countdown.textContent = left > 0 ? (mm < 10 ? '0' : '') + mm + ':' + (ss < 10 ? '0' : '') + ss : 'expired';
+        if (left > 0) { window.setTimeout(tick, 1000 - (Date.now() % 1000)); }
+    }
+
+    tick();
+    connect();
+})();
