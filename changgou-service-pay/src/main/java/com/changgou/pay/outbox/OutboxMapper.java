@@ -1,0 +1,27 @@
+package com.changgou.pay.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface OutboxMapper {
+
+    void insertAll(@Param("rows") List<OutboxRow> rows, @Param("state") OutboxState state, @Param("now") Instant now);
+
+    /** Locks up to {@code limit} due NEW rows; rows another relay holds are skipped, not waited for. */
+    List<OutboxRow> lockDue(@Param("state") OutboxState state, @Param("now") Instant now, @Param("limit") int limit);
+
+    /** Hides claimed rows from other relays until {@code until} (the claim's lease). */
+    int lease(@Param("ids") List<String> ids, @Param("until") Instant until);
+
+    int markSent(@Param("ids") List<String> ids, @Param("from") OutboxState from, @Param("to") OutboxState to,
+                 @Param("now") Instant now);
+
+    /** Counts a failed attempt and backs off exponentially, capped at {@code maxMs}. */
+    int markFailed(@Param("ids") List<String> ids, @Param("state") OutboxState state, @Param("now") Instant now,
+                   @Param("initialMs") long initialMs, @Param("maxMs") long maxMs);
+
+    int countInState(@Param("state") OutboxState state);
+}

@@ -1,0 +1,21 @@
+package com.changgou.pay.outbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the relay drains {@code mq_message}. {@code lease} must outlast {@code confirmTimeout}: it is
+ * how long a claimed row stays invisible to other relays while its confirms are awaited.
+ */
+@ConfigurationProperties("pay.outbox")
+public record OutboxProperties(
+        @DefaultValue("true") boolean relayEnabled,
+        @DefaultValue("2") int workers,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("5s") Duration confirmTimeout,
+        @DefaultValue("30s") Duration lease,
+        @DefaultValue("500ms") Duration backoffInitial,
+        @DefaultValue("60s") Duration backoffMax) {
+}

@@ -1,0 +1,133 @@
+package com.changgou.pay.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One pass of the outbox: claim a batch of due rows (SKIP LOCKED plus a lease, so no other relay
+ * publishes them meanwhile), publish them all outside any transaction, wait for the broker's
+ * confirms, then mark the acked rows SENT and back off the rest, one UPDATE each.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final OutboxMapper mapper;
+    private final TransactionTemplate tx;
+    private final RabbitTemplate rabbit;
+    private final OutboxProperties props;
+    private final Clock clock;
+
+    public OutboxRelay(OutboxMapper mapper, TransactionTemplate tx, RabbitTemplate rabbit, OutboxProperties props,
+                       Clock clock) {
+        this.mapper = mapper;
+        this.tx = tx;
+        this.rabbit = rabbit;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    /** Publishes one batch; returns how many rows it claimed (a full batch means: run again). */
+    public int relayOnce() {
+        List<OutboxRow> batch = claim();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<String> acked = new ArrayList<>(batch.size());
+        List<String> failed = new ArrayList<>();
+        List<CorrelationData> pending = publish(batch, failed);
+        awaitConfirms(pending, acked, failed);
+        Instant now = clock.instant();
+        if (!acked.isEmpty()) {
+            mapper.markSent(acked, OutboxState.NEW, OutboxState.SENT, now);
+        }
+        if (!failed.isEmpty()) {
+            mapper.markFailed(failed, OutboxState.NEW, now, props.backoffInitial().toMillis(),
+                    props.backoffMax().toMillis());
+            log.warn("outbox: {} of {} messages not confirmed, retrying later", failed.size(), batch.size());
+        }
+        return batch.size();
+    }
+
+    private List<OutboxRow> claim() {
+        return tx.execute(status -> {
+            Instant now = clock.instant();
+            List<OutboxRow> rows = mapper.lockDue(OutboxState.NEW, now, props.batchSize());
+            if (!rows.isEmpty()) {
+                mapper.lease(rows.stream().map(OutboxRow::id).toList(), now.plus(props.lease()));
+            }
+            return rows;
+        });
+    }
+
+    private List<CorrelationData> publish(List<OutboxRow> batch, List<String> failed) {
+        List<CorrelationData> pending = new ArrayList<>(batch.size());
+        for (OutboxRow row : batch) {
+            CorrelationData correlation = new CorrelationData(row.id());
+            try {
+                rabbit.send(row.exchange(), row.routingKey(), toMessage(row), correlation);
+                pending.add(correlation);
+            } catch (AmqpException e) {
+                log.warn("outbox: publishing {} failed: {}", row.id(), e.getMessage());
+                failed.add(row.id());
+            }
+        }
+        return pending;
+    }
+
+    private void awaitConfirms(List<CorrelationData> pending, List<String> acked, List<String> failed) {
+        long deadline = System.nanoTime() + props.confirmTimeout().toNanos();
+        for (CorrelationData correlation : pending) {
+            if (confirmed(correlation, deadline)) {
+                acked.add(correlation.getId());
+            } else {
+                failed.add(correlation.getId());
+            }
+        }
+    }
+
+    private static boolean confirmed(CorrelationData correlation, long deadline) {
+        try {
+            long left = Math.max(0, deadline - System.nanoTime());
+            CorrelationData.Confirm confirm = correlation.getFuture().get(left, TimeUnit.NANOSECONDS);
+            // A mandatory message that no queue took comes back before its ack: not delivered.
+            if (correlation.getReturned() != null) {
+                log.warn("outbox: {} returned unroutable ({})", correlation.getId(),
+                        correlation.getReturned().getReplyText());
+                return false;
+            }
+            return confirm.ack();
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Message toMessage(OutboxRow row) {
+        return MessageBuilder.withBody(row.body().getBytes(StandardCharsets.UTF_8))
+                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+                .setContentEncoding(StandardCharsets.UTF_8.name())
+                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+                .setMessageId(row.id())
+                .setType(row.type())
+                .build();
+    }
+}

@@ -1,0 +1,25 @@
+package com.changgou.pay.payment;
+
+import com.changgou.pay.api.PayState;
+import java.time.Instant;
+
+/** A row of {@code pay_record}: one out_trade_no of an order at WeChat. Money in fen. */
+public record PayRecord(
+        String outTradeNo,
+        String orderId,
+        String username,
+        long totalFee,
+        PayState status,
+        String codeUrl,
+        String prepayId,
+        String token,
+        Instant timeExpire,
+        String transactionId,
+        String timeEnd,
+        Instant createTime,
+        Instant updateTime) {
+
+    boolean isOpen() {
+        return !status.isFinal();
+    }
+}

@@ -1,0 +1,45 @@
+package com.changgou.pay.payment;
+
+import com.changgou.pay.api.PayState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** {@code pay_record} and its {@code pay_log}. Every status change is conditional on the current status. */
+@Mapper
+public interface PayRecordMapper {
+
+    Optional<PayRecord> findByOutTradeNo(@Param("outTradeNo") String outTradeNo);
+
+    /** Newest first. */
+    List<PayRecord> findByOrderId(@Param("orderId") String orderId);
+
+    void insert(@Param("r") PayRecord record, @Param("nextQueryAt") Instant nextQueryAt);
+
+    /** SUCCESS, only from {@code from}, only for the amount we asked for. 1 when this call moved it. */
+    int markPaid(@Param("outTradeNo") String outTradeNo, @Param("from") PayState from,
+                 @Param("totalFee") long totalFee, @Param("transactionId") String transactionId,
+                 @Param("timeEnd") String timeEnd, @Param("rawNotify") String rawNotify, @Param("now") Instant now);
+
+    /** CLOSED, only from {@code from}. */
+    int markClosed(@Param("outTradeNo") String outTradeNo, @Param("from") PayState from, @Param("now") Instant now);
+
+    void insertLog(@Param("outTradeNo") String outTradeNo, @Param("from") PayState from, @Param("to") PayState to,
+                   @Param("actor") Actor actor, @Param("reason") String reason, @Param("now") Instant now);
+
+    /**
+     * Locks up to {@code limit} NOTPAY records created before {@code createdBefore} (the grace
+     * period) and due for an orderquery; records another instance holds are skipped.
+     */
+    List<PayRecord> lockDueForQuery(@Param("now") Instant now, @Param("createdBefore") Instant createdBefore,
+                                    @Param("limit") int limit);
+
+    /** Pushes the next query out with capped exponential back-off and counts the attempt. */
+    int deferQuery(@Param("outTradeNos") List<String> outTradeNos, @Param("now") Instant now,
+                   @Param("initialMs") long initialMs, @Param("maxMs") long maxMs);
+
+    /** Reconciliation gives up on this record (expired and still unpaid: close() owns it now). */
+    int stopQuerying(@Param("outTradeNo") String outTradeNo);
+}

@@ -1,0 +1,141 @@
+package com.changgou.pay.payment;
+
+import com.changgou.pay.api.PayState;
+import com.changgou.pay.api.message.PayNotifyMessage;
+import com.changgou.pay.api.message.PayResultMessage;
+import com.changgou.pay.messaging.PayRabbitProperties;
+import com.changgou.pay.outbox.Outbox;
+import com.changgou.pay.outbox.OutgoingMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one path by which a pay record becomes SUCCESS, whoever learnt it (notification, status
+ * query, close, reconciliation): match it to the record, then in ONE transaction the conditional
+ * update, its pay_log row and both outbox messages. Races and duplicates lose quietly.
+ */
+@Component
+public class PaymentConfirmations {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentConfirmations.class);
+    /** States only move forward, so a lost compare-and-set re-reads at most a couple of times. */
+    private static final int MAX_RACES = 3;
+
+    private final PayRecordMapper records;
+    private final Outbox outbox;
+    private final PayRabbitProperties names;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    PaymentConfirmations(PayRecordMapper records, Outbox outbox, PayRabbitProperties names, TransactionTemplate tx,
+                         Clock clock) {
+        this.records = records;
+        this.outbox = outbox;
+        this.names = names;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Stores WeChat's word that the trade was paid. Throws only when it could not be stored. */
+    public Confirmation confirm(PaidTrade paid, Actor actor) {
+        for (int race = 0; race < MAX_RACES; race++) {
+            Optional<PayRecord> found = records.findByOutTradeNo(paid.outTradeNo());
+            if (found.isEmpty()) {
+                return reject(paid, actor, "unknown out_trade_no");
+            }
+            PayRecord record = found.get();
+            if (record.totalFee() != paid.totalFee()) {
+                return reject(paid, actor, "total_fee %d does not match the record's %d"
+                        .formatted(paid.totalFee(), record.totalFee()));
+            }
+            if (record.status() == PayState.SUCCESS) {
+                return paid.transactionId().equals(record.transactionId())
+                        ? Confirmation.duplicate()
+                        : reject(paid, actor, "already paid by transaction " + record.transactionId());
+            }
+            if (!PayTransitions.canMove(record.status(), PayState.SUCCESS)) {
+                return reject(paid, actor, "record is " + record.status());
+            }
+            if (Boolean.TRUE.equals(tx.execute(status -> markPaid(record, paid, actor)))) {
+                return Confirmation.applied();
+            }
+            // Someone else moved the record between our read and our update: look again.
+        }
+        throw new IllegalStateException("pay record %s kept changing under us".formatted(paid.outTradeNo()));
+    }
+
+    private boolean markPaid(PayRecord record, PaidTrade paid, Actor actor) {
+        Instant now = clock.instant();
+        if (records.markPaid(record.outTradeNo(), record.status(), paid.totalFee(), paid.transactionId(),
+                paid.timeEnd(), paid.raw(), now) == 0) {
+            return false;
+        }
+        String reason = "transaction " + paid.transactionId();
+        if (record.status() == PayState.CLOSED) {
+            // Money arrived for a trade we had closed: keep it and tell the order service, which
+            // owns the decision to refund.
+            log.warn("pay record {} of order {} was CLOSED but WeChat took {} fen (transaction {}): "
+                    + "recording SUCCESS, the order service must refund", record.outTradeNo(), record.orderId(),
+                    paid.totalFee(), paid.transactionId());
+            reason = "paid after close, " + reason;
+        }
+        records.insertLog(record.outTradeNo(), record.status(), PayState.SUCCESS, actor, reason, now);
+        outbox.append(messages(record, paid, now));
+        log.info("pay record {} of order {} paid ({} fen, transaction {}, via {})", record.outTradeNo(),
+                record.orderId(), paid.totalFee(), paid.transactionId(), actor);
+        return true;
+    }
+
+    private List<OutgoingMessage> messages(PayRecord record, PaidTrade paid, Instant now) {
+        // One id per pay record and kind: the outbox primary key makes a second publish impossible.
+        String resultId = "pr-" + record.outTradeNo();
+        String notifyId = "pn-" + record.outTradeNo();
+        PayResultMessage result = new PayResultMessage(resultId, PayResultMessage.TYPE, now, record.orderId(),
+                record.outTradeNo(), paid.transactionId(), paid.totalFee(), paid.timeEnd());
+        PayNotifyMessage notify = new PayNotifyMessage(notifyId, PayNotifyMessage.TYPE, now, record.token(),
+                PayState.SUCCESS);
+        return List.of(
+                new OutgoingMessage(resultId, PayResultMessage.TYPE, names.payExchange(), names.payResultRoutingKey(),
+                        result),
+                new OutgoingMessage(notifyId, PayNotifyMessage.TYPE, names.notifyExchange(), "", notify));
+    }
+
+    private static Confirmation reject(PaidTrade paid, Actor actor, String reason) {
+        log.warn("payment for out_trade_no {} (transaction {}, via {}) rejected: {}", paid.outTradeNo(),
+                paid.transactionId(), actor, reason);
+        return Confirmation.rejected(reason);
+    }
+
+    /**
+     * Closes an open record. Returns the record's state afterwards: CLOSED, or SUCCESS when a
+     * payment won the race.
+     */
+    public PayState close(String outTradeNo, Actor actor, String reason) {
+        for (int race = 0; race < MAX_RACES; race++) {
+            PayRecord record = records.findByOutTradeNo(outTradeNo)
+                    .orElseThrow(() -> new IllegalArgumentException("no pay record " + outTradeNo));
+            if (!PayTransitions.canMove(record.status(), PayState.CLOSED)) {
+                return record.status();
+            }
+            boolean moved = Boolean.TRUE.equals(tx.execute(status -> {
+                Instant now = clock.instant();
+                if (records.markClosed(outTradeNo, record.status(), now) == 0) {
+                    return false;
+                }
+                records.insertLog(outTradeNo, record.status(), PayState.CLOSED, actor, reason, now);
+                return true;
+            }));
+            if (moved) {
+                log.info("pay record {} of order {} closed via {}: {}", outTradeNo, record.orderId(), actor, reason);
+                return PayState.CLOSED;
+            }
+        }
+        throw new IllegalStateException("pay record %s kept changing under us".formatted(outTradeNo));
+    }
+}

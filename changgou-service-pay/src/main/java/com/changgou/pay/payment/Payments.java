@@ -1,0 +1,205 @@
+package com.changgou.pay.payment;
+
+import com.changgou.common.Result;
+import com.changgou.order.api.OrderFeign;
+import com.changgou.order.api.OrderStatus;
+import com.changgou.order.api.OrderView;
+import com.changgou.pay.api.CloseOutcome;
+import com.changgou.pay.api.NativePayment;
+import com.changgou.pay.api.PayState;
+import com.changgou.pay.api.PaymentStatus;
+import com.changgou.pay.wechat.CloseResult;
+import com.changgou.pay.wechat.TradeQueryResult;
+import com.changgou.pay.wechat.TradeState;
+import com.changgou.pay.wechat.UnifiedOrderCommand;
+import com.changgou.pay.wechat.UnifiedOrderResult;
+import com.changgou.pay.wechat.WechatPayClient;
+import com.changgou.pay.wechat.WechatUnavailableException;
+import feign.FeignException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starting, checking and closing an order's WeChat Native payment. Amount, expiry and state are
+ * always read from the order service, never taken from the caller.
+ */
+@Service
+public class Payments {
+
+    private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
+    private final OrderFeign orders;
+    private final WechatPayClient wechat;
+    private final PayRecordMapper records;
+    private final PaymentConfirmations confirmations;
+    private final PaymentsProperties props;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    Payments(OrderFeign orders, WechatPayClient wechat, PayRecordMapper records, PaymentConfirmations confirmations,
+             PaymentsProperties props, TransactionTemplate tx, Clock clock) {
+        this.orders = orders;
+        this.wechat = wechat;
+        this.records = records;
+        this.confirmations = confirmations;
+        this.props = props;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** The QR code's payment of an unpaid order: the open one when it is still valid, else a new one. */
+    public NativePayment nativePay(String username, String orderId) {
+        OrderView order = unpaidOrder(username, orderId);
+        List<PayRecord> history = records.findByOrderId(orderId);
+        Optional<PayRecord> open = history.stream().filter(PayRecord::isOpen).findFirst();
+        if (open.isPresent()) {
+            return reuse(open.get());
+        }
+        if (history.stream().anyMatch(r -> r.status() == PayState.SUCCESS)) {
+            throw new OrderNotPayableException("order %s is PAID".formatted(orderId));
+        }
+        if (!order.expireAt().isAfter(clock.instant())) {
+            throw new OrderNotPayableException("order %s has expired".formatted(orderId));
+        }
+        return toNative(start(order, history));
+    }
+
+    private NativePayment reuse(PayRecord open) {
+        if (!open.timeExpire().isAfter(clock.instant())) {
+            throw new OrderNotPayableException("order %s has expired".formatted(open.orderId()));
+        }
+        return toNative(open);
+    }
+
+    private PayRecord start(OrderView order, List<PayRecord> history) {
+        // WeChat refuses a closed out_trade_no, so each new attempt after a close gets a suffix.
+        String outTradeNo = history.isEmpty() ? order.id() : order.id() + "-" + history.size();
+        String token = history.isEmpty() ? Tokens.next() : history.get(0).token();
+        UnifiedOrderResult prepay = wechat.unifiedOrder(new UnifiedOrderCommand(outTradeNo,
+                "Changgou order " + order.id(), order.payMoneyFen(), order.id(), order.expireAt(), props.clientIp()));
+        Instant now = clock.instant();
+        PayRecord record = new PayRecord(outTradeNo, order.id(), order.username(), order.payMoneyFen(),
+                PayState.NOTPAY, prepay.codeUrl(), prepay.prepayId(), token, order.expireAt(), null, null, now, now);
+        try {
+            tx.executeWithoutResult(status -> {
+                records.insert(record, now);
+                records.insertLog(outTradeNo, null, PayState.NOTPAY, Actor.NATIVE_PAY,
+                        "unifiedorder " + prepay.prepayId(), now);
+            });
+            log.info("pay record {} of order {} started ({} fen)", outTradeNo, order.id(), order.payMoneyFen());
+            return record;
+        } catch (DuplicateKeyException e) {
+            // A concurrent request for the same order won; WeChat answers the same out_trade_no
+            // with the same prepay, so its record is as good as ours.
+            return records.findByOrderId(order.id()).stream().filter(PayRecord::isOpen).findFirst()
+                    .orElseThrow(() -> e);
+        }
+    }
+
+    /** The payment's state; a NOTPAY one is checked at WeChat and a payment found there is applied. */
+    public PaymentStatus status(String username, String orderId) {
+        PayRecord record = records.findByOrderId(orderId).stream()
+                .filter(r -> r.username().equals(username))
+                .findFirst()
+                .orElseThrow(() -> new PaymentNotFoundException(orderId));
+        PayState state = record.status() == PayState.NOTPAY ? askWechat(record, Actor.STATUS_QUERY) : record.status();
+        return new PaymentStatus(orderId, state, record.token());
+    }
+
+    /**
+     * Asks WeChat about a NOTPAY record and applies what it says. For the browser's polling
+     * fallback an unreachable WeChat is not an error: the stored state is still true.
+     */
+    private PayState askWechat(PayRecord record, Actor actor) {
+        try {
+            Optional<TradeQueryResult> trade = wechat.queryOrder(record.outTradeNo());
+            return trade.map(t -> apply(record, t, actor)).orElse(record.status());
+        } catch (WechatUnavailableException e) {
+            log.warn("orderquery for {} failed, answering the stored state: {}", record.outTradeNo(), e.getMessage());
+            return record.status();
+        }
+    }
+
+    /** Applies an orderquery answer; returns the record's state afterwards. */
+    public PayState apply(PayRecord record, TradeQueryResult trade, Actor actor) {
+        if (trade.state() == TradeState.SUCCESS) {
+            Confirmation c = confirmations.confirm(new PaidTrade(record.outTradeNo(), trade.transactionId(),
+                    trade.totalFee(), trade.timeEnd(), null), actor);
+            return c.stored() ? PayState.SUCCESS : record.status();
+        }
+        if (trade.state() == TradeState.CLOSED || trade.state() == TradeState.REVOKED) {
+            return confirmations.close(record.outTradeNo(), actor, "WeChat says " + trade.state());
+        }
+        return record.status();
+    }
+
+    /** Closes the order's open trade at WeChat, truthfully reporting a payment that won the race. */
+    public CloseOutcome close(String orderId) {
+        List<PayRecord> history = records.findByOrderId(orderId);
+        if (history.isEmpty()) {
+            return CloseOutcome.NO_PAYMENT;
+        }
+        if (history.stream().anyMatch(r -> r.status() == PayState.SUCCESS)) {
+            return CloseOutcome.PAID;
+        }
+        Optional<PayRecord> open = history.stream().filter(PayRecord::isOpen).findFirst();
+        if (open.isEmpty()) {
+            return CloseOutcome.CLOSED;
+        }
+        PayRecord record = open.get();
+        CloseResult result = wechat.closeOrder(record.outTradeNo());
+        if (result == CloseResult.ALREADY_PAID) {
+            return closePaid(record);
+        }
+        PayState after = confirmations.close(record.outTradeNo(), Actor.CLOSE, "closeorder " + result);
+        return after == PayState.SUCCESS ? CloseOutcome.PAID : CloseOutcome.CLOSED;
+    }
+
+    private CloseOutcome closePaid(PayRecord record) {
+        TradeQueryResult trade = wechat.queryOrder(record.outTradeNo())
+                .filter(t -> t.state() == TradeState.SUCCESS)
+                .orElseThrow(() -> new WechatUnavailableException(
+                        "closeorder said ORDERPAID for %s but orderquery shows no payment".formatted(record.outTradeNo())));
+        if (apply(record, trade, Actor.CLOSE) != PayState.SUCCESS) {
+            throw new IllegalStateException("payment of %s found at WeChat does not match the record"
+                    .formatted(record.outTradeNo()));
+        }
+        return CloseOutcome.PAID;
+    }
+
+    private OrderView unpaidOrder(String username, String orderId) {
+        OrderView order = fetchOrder(username, orderId);
+        if (order.status() != OrderStatus.UNPAID) {
+            throw new OrderNotPayableException("order %s is %s".formatted(orderId, order.status()));
+        }
+        return order;
+    }
+
+    private OrderView fetchOrder(String username, String orderId) {
+        Result<OrderView> result;
+        try {
+            result = orders.get(username, orderId);
+        } catch (FeignException.NotFound e) {
+            throw new OrderNotFoundException(orderId);
+        } catch (FeignException e) {
+            throw new OrderServiceUnavailableException(orderId, e);
+        }
+        if (result == null || !result.flag() || result.data() == null
+                || !username.equals(result.data().username())) {
+            throw new OrderNotFoundException(orderId);
+        }
+        return result.data();
+    }
+
+    private static NativePayment toNative(PayRecord r) {
+        return new NativePayment(r.orderId(), r.outTradeNo(), r.codeUrl(), r.totalFee(), r.timeExpire(), r.token(),
+                r.status());
+    }
+}
