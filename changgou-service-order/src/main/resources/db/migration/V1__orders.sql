@@ -1,4 +1,5 @@
--- Money columns are BIGINT fen. Times are DATETIME(3) in UTC (the JDBC URL pins serverTimezone=UTC).
+-- Money columns are BIGINT fen. Times are UTC (the JDBC URL pins serverTimezone=UTC), written in whole
+-- seconds by the app (Connector/J drops fractions on MariaDB; DATETIME(3) keeps MySQL 8 ready for more).
 -- order_status keeps the seed's codes: '0' unpaid, '1' paid, '2' closed (see OrderStatusTypeHandler).
 CREATE TABLE tb_order (
     id             VARCHAR(32)  NOT NULL,

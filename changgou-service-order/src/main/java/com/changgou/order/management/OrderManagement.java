@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,7 @@ public class OrderManagement {
         List<OrderItemRow> items = request.items().stream().map(item -> itemRow(id, item)).toList();
         int totalNum = items.stream().mapToInt(OrderItemRow::num).sum();
         long totalMoney = items.stream().mapToLong(OrderItemRow::money).sum();
-        Instant now = clock.instant();
+        Instant now = now();
         Instant expireAt = now.plus(properties.timeout());
         OrderRow order = new OrderRow(id, username, totalNum, totalMoney, totalMoney, PAY_TYPE_WECHAT,
                 OrderStatus.UNPAID, null, now, now, null, null, expireAt);
@@ -112,7 +113,7 @@ public class OrderManagement {
             throw new PaymentRejectedException("pay result %s for order %s paid %d fen, the order costs %d fen"
                     .formatted(result.messageId(), order.id(), result.totalFee(), order.payMoney()));
         }
-        Instant now = clock.instant();
+        Instant now = now();
         if (mapper.markPaid(order.id(), result.transactionId(), payTime(result, now), now) == 1) {
             mapper.insertLog(new OrderLogRow(null, order.id(), OrderStatus.UNPAID, OrderStatus.PAID, "pay",
                     "paid by WeChat", result.transactionId(), now));
@@ -155,13 +156,21 @@ public class OrderManagement {
     /** UNPAID → CLOSED; false when the order was no longer unpaid (paid or closed meanwhile). */
     @Transactional
     public boolean close(String id, String reason) {
-        Instant now = clock.instant();
+        Instant now = now();
         if (mapper.close(id, now) == 0) {
             return false;
         }
         mapper.insertLog(new OrderLogRow(null, id, OrderStatus.UNPAID, OrderStatus.CLOSED, "system", reason, null, now));
         log.info("order {} closed: {}", id, reason);
         return true;
+    }
+
+    /**
+     * Whole seconds: MySQL Connector/J drops fractions on MariaDB (it reads the server as 5.5.5), so
+     * what we return must match what a later read gives back on either server.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Unpaid orders whose expiry passed before {@code cutoff}, oldest first. */

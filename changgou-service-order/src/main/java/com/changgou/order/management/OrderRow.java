@@ -4,7 +4,7 @@ import com.changgou.order.api.OrderStatus;
 import java.time.Instant;
 
 /** One row of {@code tb_order}. */
-record OrderRow(
+public record OrderRow(
         String id,
         String username,
         int totalNum,
