@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.changgou.e2e.support.Notifications;
+import com.changgou.e2e.support.OrderSchema;
 import com.changgou.e2e.support.PayNotifySubscriber;
 import com.changgou.e2e.support.Shopper;
 import com.changgou.e2e.support.Suite;
@@ -44,7 +45,7 @@ class PayFlowTest {
             JsonNode order = awaitStatus(shopper, orderId, "PAID");
             assertThat(order.path("transactionId").asString()).isEqualTo(paid.path("transactionId").asString());
             assertThat(order.path("payTime").isNull()).isFalse();
-            assertThat(paidLogRows(suite, orderId)).isEqualTo(1);
+            assertThat(OrderSchema.paidLogRows(suite, orderId)).isEqualTo(1);
 
             String token = payment.path("token").asString();
             await().atMost(PAID_WITHIN).until(() -> !browser.withToken(token).isEmpty());
@@ -66,7 +67,7 @@ class PayFlowTest {
 
         awaitStatus(shopper, orderId, "PAID");
         await().atMost(PAID_WITHIN).until(() -> suite.sandbox().order(outTradeNo).path("notifications").size() >= 5);
-        assertThat(paidLogRows(suite, orderId)).isEqualTo(1);
+        assertThat(OrderSchema.paidLogRows(suite, orderId)).isEqualTo(1);
     }
 
     @Test
@@ -115,7 +116,7 @@ class PayFlowTest {
         }
 
         awaitStatus(shopper, orderId, "PAID");
-        assertThat(paidLogRows(suite, orderId)).isEqualTo(1);
+        assertThat(OrderSchema.paidLogRows(suite, orderId)).isEqualTo(1);
     }
 
     static JsonNode awaitStatus(Shopper shopper, String orderId, String status) {
@@ -123,13 +124,9 @@ class PayFlowTest {
                 .until(() -> shopper.order(orderId), order -> status.equals(order.path("status").asString()));
     }
 
-    static long paidLogRows(Suite suite, String orderId) {
-        return suite.orderDb().count("SELECT COUNT(*) FROM tb_order_log WHERE order_id = ? AND to_status = 'PAID'", orderId);
-    }
-
     private static void assertStillUnpaid(Suite suite, Shopper shopper, String orderId) {
         assertThat(shopper.order(orderId).path("status").asString()).isEqualTo("UNPAID");
-        assertThat(paidLogRows(suite, orderId)).isZero();
+        assertThat(OrderSchema.paidLogRows(suite, orderId)).isZero();
         assertThat(suite.payDb().count("SELECT COUNT(*) FROM mq_message WHERE body LIKE ?", "%" + orderId + "%")).isZero();
     }
 

@@ -95,6 +95,11 @@ public final class Suite implements AutoCloseable {
         process.run(START_LIMIT, "start", app);
     }
 
+    /** SIGKILLs one app: whatever it had not finished is cut off. */
+    public void kill(String app) {
+        process.run(Duration.ofMinutes(1), "kill", app);
+    }
+
     public String status() {
         return process.run(Duration.ofMinutes(1), "status");
     }

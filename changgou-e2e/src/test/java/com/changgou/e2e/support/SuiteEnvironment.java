@@ -29,7 +29,8 @@ record SuiteEnvironment(Path root, Map<String, String> variables) {
         env.put("RABBIT_VHOST", VHOST);
         // WeChat's retry schedule (15 s, 15 s, 30 s, 3 min ...) a hundred times faster.
         env.put("SANDBOX_TIME_SCALE", "0.01");
-        env.put("ORDER_TIMEOUT", "PT40S");
+        // Long enough for the 1,000-order burst to be placed and paid, short enough to watch orders close.
+        env.put("ORDER_TIMEOUT", "PT60S");
         env.put("PAY_RECONCILE_GRACE", "PT3S");
         env.put("PAY_RECONCILE_INTERVAL", "PT1S");
         env.put("EUREKA_FETCH_SECONDS", "2");

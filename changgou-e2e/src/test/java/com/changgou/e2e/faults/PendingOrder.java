@@ -1,0 +1,36 @@
+package com.changgou.e2e.faults;
+
+import static org.awaitility.Awaitility.await;
+
+import com.changgou.e2e.support.OrderSchema;
+import com.changgou.e2e.support.Shopper;
+import com.changgou.e2e.support.Suite;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** An order placed and its WeChat payment started, ready to be paid (or not). */
+record PendingOrder(String orderId, String outTradeNo, String codeUrl, long totalFee) {
+
+    static PendingOrder place(Shopper shopper, long priceFen) {
+        String orderId = shopper.placeOrder(priceFen, 1);
+        JsonNode payment = shopper.nativePay(orderId);
+        return new PendingOrder(orderId, payment.path("outTradeNo").asString(),
+                payment.path("codeUrl").asString(), payment.path("totalFee").asLong());
+    }
+
+    static List<String> ids(Collection<PendingOrder> orders) {
+        return orders.stream().map(PendingOrder::orderId).toList();
+    }
+
+    static Map<String, Long> finalStates(Suite suite, Collection<PendingOrder> orders) {
+        return OrderSchema.countByStatus(suite, ids(orders));
+    }
+
+    static void awaitAll(Suite suite, Collection<PendingOrder> orders, String status, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(500)).until(() ->
+                OrderSchema.statuses(suite, ids(orders)).values().stream().filter(status::equals).count() == orders.size());
+    }
+}
