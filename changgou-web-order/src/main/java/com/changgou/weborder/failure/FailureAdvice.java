@@ -1,5 +1,6 @@
 package com.changgou.weborder.failure;
 
+import com.changgou.weborder.web.Links;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -16,6 +17,12 @@ class FailureAdvice {
     static final String VIEW_FAIL = "fail";
 
     private static final Logger log = LoggerFactory.getLogger(FailureAdvice.class);
+
+    private final Links links;
+
+    FailureAdvice(Links links) {
+        this.links = links;
+    }
 
     @ExceptionHandler(ShopFailure.class)
     ModelAndView onShopFailure(ShopFailure failure) {
@@ -38,11 +45,13 @@ class FailureAdvice {
         return page(Failure.UNKNOWN_ORDER, null);
     }
 
-    static ModelAndView page(Failure failure, String orderId) {
+    // exception handlers do not get the @ModelAttribute values of other advice: add the links here
+    private ModelAndView page(Failure failure, String orderId) {
         ModelAndView page = new ModelAndView(VIEW_FAIL, failure.status());
         page.addObject("failure", failure);
         page.addObject("reason", failure.reason());
         page.addObject("orderId", orderId);
+        page.addObject("links", links);
         return page;
     }
 }

@@ -1,0 +1,79 @@
+package com.changgou.weborder.pay;
+
+import static com.changgou.weborder.Fixtures.ALICE;
+import static com.changgou.weborder.Fixtures.ORDER_ID;
+import static com.changgou.weborder.Fixtures.order;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import com.changgou.common.Result;
+import com.changgou.common.UserHeader;
+import com.changgou.order.api.OrderFeign;
+import com.changgou.order.api.OrderStatus;
+import com.changgou.pay.api.PayFeign;
+import com.changgou.weborder.Fixtures;
+import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.web.Links;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(PayController.class)
+@Import({Orders.class, Links.class})
+class PayControllerTest {
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private OrderFeign orderFeign;
+
+    @MockitoBean
+    private PayFeign payFeign;
+
+    @Test
+    void theChoiceOfPaymentShowsTheAmountInYuanAndLinksToWechatPay() throws Exception {
+        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 1)));
+
+        mvc.perform(get("/worder/pay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isOk())
+                .andExpect(view().name(PayController.VIEW_PAY))
+                .andExpect(content().string(allOf(
+                        containsString("id=\"amount\">0.01<"),
+                        containsString("href=\"/api/wxpay?orderId=" + ORDER_ID + "\""))));
+    }
+
+    @Test
+    void aPaidOrderGoesToItsReceiptAndAClosedOneIsExplained() throws Exception {
+        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 1)));
+        mvc.perform(get("/worder/pay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(redirectedUrl("/api/wxpay/paysuccess?orderId=" + ORDER_ID));
+
+        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.CLOSED, 1)));
+        mvc.perform(get("/worder/pay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("closed")));
+    }
+
+    @Test
+    void aMalformedOrUnknownOrderIdIsAnUnknownOrder() throws Exception {
+        mvc.perform(get("/worder/pay").param("orderId", "../../x").header(UserHeader.NAME, ALICE))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("no such order")));
+        mvc.perform(get("/worder/pay").header(UserHeader.NAME, ALICE))
+                .andExpect(status().isNotFound());
+        given(orderFeign.get(ALICE, "42")).willThrow(Fixtures.status(404));
+        mvc.perform(get("/worder/pay").param("orderId", "42").header(UserHeader.NAME, ALICE))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Not your order")));
+    }
+}

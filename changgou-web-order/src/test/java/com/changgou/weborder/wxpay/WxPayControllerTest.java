@@ -1,0 +1,223 @@
+package com.changgou.weborder.wxpay;
+
+import static com.changgou.weborder.Fixtures.ALICE;
+import static com.changgou.weborder.Fixtures.ORDER_ID;
+import static com.changgou.weborder.Fixtures.order;
+import static com.changgou.weborder.Fixtures.payment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import com.changgou.common.Result;
+import com.changgou.common.UserHeader;
+import com.changgou.order.api.OrderFeign;
+import com.changgou.order.api.OrderStatus;
+import com.changgou.pay.api.PayFeign;
+import com.changgou.pay.api.PayState;
+import com.changgou.pay.api.PaymentStatus;
+import com.changgou.weborder.Fixtures;
+import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.web.Links;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.io.ByteArrayInputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(WxPayController.class)
+@Import({Orders.class, Payments.class, QrCodes.class, Links.class})
+class WxPayControllerTest {
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private OrderFeign orderFeign;
+
+    @MockitoBean
+    private PayFeign payFeign;
+
+    @Test
+    void theWxpayPageShowsTheOrderTheQrAndTheTokenOnlyInsideTheScript() throws Exception {
+        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 5_000)));
+        given(payFeign.nativePay(ALICE, ORDER_ID)).willReturn(Result.ok(payment(5_000)));
+
+        String html = mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isOk())
+                .andExpect(view().name(WxPayController.VIEW_WXPAY))
+                .andExpect(content().string(allOf(
+                        containsString("id=\"order-id\">" + ORDER_ID + "<"),
+                        containsString("id=\"amount\">50.00<"),
+                        containsString("src=\"/api/wxpay/qr?orderId=" + ORDER_ID + "\""),
+                        containsString("href=\"http://127.0.0.1:9090/phone?code_url=weixin%3A%2F%2Fwxpay%2Fbizpayurl%3Fpr%3Dabc123\""),
+                        containsString("/api/worder/webjars/stomp-websocket/stomp.min.js"),
+                        containsString("/api/worder/static/js/wxpay.js"),
+                        containsString("id=\"countdown\""),
+                        containsString("id=\"push-status\""),
+                        not(containsString("data-token")))))
+                .andReturn().getResponse().getContentAsString();
+        String markup = html.substring(0, html.indexOf("<script"));
+        assertThat(markup).doesNotContain("tok-5f1c0e6a");
+        assertThat(html).contains("\"tok-5f1c0e6a\"").contains(String.valueOf(Fixtures.EXPIRE_AT.toEpochMilli()));
+    }
+
+    @Test
+    void anotherShoppersOrderIsNotYours() throws Exception {
+        given(orderFeign.get("mallory", ORDER_ID)).willThrow(Fixtures.status(404));
+
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, "mallory"))
+                .andExpect(status().isNotFound())
+                .andExpect(view().name("fail"))
+                .andExpect(content().string(containsString("Not your order")));
+        verify(payFeign, never()).nativePay(any(), any());
+    }
+
+    @Test
+    void anOrderReturnedForAnotherOwnerIsNotYoursEither() throws Exception {
+        given(orderFeign.get("mallory", ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 100)));
+
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, "mallory"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Not your order")));
+        verify(payFeign, never()).nativePay(any(), any());
+    }
+
+    @Test
+    void aPaidOrderGoesToTheSuccessPage() throws Exception {
+        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 100)));
+
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(redirectedUrl("/api/wxpay/paysuccess?orderId=" + ORDER_ID));
+    }
+
+    @Test
+    void aClosedOrderIsExplained() throws Exception {
+        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.CLOSED, 100)));
+
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("closed")));
+    }
+
+    @Test
+    void wechatUnreachableAndPayServiceDownAreTold() throws Exception {
+        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 100)));
+        given(payFeign.nativePay(ALICE, ORDER_ID)).willThrow(Fixtures.status(502));
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isBadGateway())
+                .andExpect(content().string(containsString("WeChat Pay cannot be reached")));
+
+        willThrow(Fixtures.connectionRefused()).given(payFeign).nativePay(ALICE, ORDER_ID);
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(allOf(containsString("pay service is down"),
+                        not(containsString("Exception")), not(containsString("at com.")))));
+    }
+
+    @Test
+    void aPayConflictIsExplainedByTheOrdersStateNow() throws Exception {
+        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(
+                Result.ok(order(ALICE, OrderStatus.UNPAID, 100)), Result.ok(order(ALICE, OrderStatus.PAID, 100)));
+        given(payFeign.nativePay(ALICE, ORDER_ID)).willThrow(Fixtures.status(409));
+
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("already paid")));
+    }
+
+    @Test
+    void theQrImageIsAPngOfTheCodeUrlForTheOwnerOnly() throws Exception {
+        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 100)));
+        given(payFeign.nativePay(ALICE, ORDER_ID)).willReturn(Result.ok(payment(100)));
+
+        byte[] png = mvc.perform(get("/wxpay/qr").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andReturn().getResponse().getContentAsByteArray();
+        var image = ImageIO.read(new ByteArrayInputStream(png));
+        String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(image)))).getText();
+        assertThat(decoded).isEqualTo("weixin://wxpay/bizpayurl?pr=abc123");
+
+        given(orderFeign.get("mallory", ORDER_ID)).willThrow(Fixtures.status(404));
+        mvc.perform(get("/wxpay/qr").param("orderId", ORDER_ID).header(UserHeader.NAME, "mallory"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theStatusJsonComesFromThePayService() throws Exception {
+        given(payFeign.status(ALICE, ORDER_ID))
+                .willReturn(Result.ok(new PaymentStatus(ORDER_ID, PayState.SUCCESS, "tok-5f1c0e6a")));
+
+        mvc.perform(get("/wxpay/status").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.flag").value(true))
+                .andExpect(jsonPath("$.data.state").value("SUCCESS"));
+
+        willThrow(Fixtures.status(503)).given(payFeign).status(ALICE, ORDER_ID);
+        mvc.perform(get("/wxpay/status").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.flag").value(false));
+    }
+
+    @Test
+    void theSuccessPageShowsTheAmountOfTheOrderNotOfTheUrl() throws Exception {
+        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 12_345)));
+
+        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).param("amount", "0.01")
+                        .header(UserHeader.NAME, ALICE))
+                .andExpect(status().isOk())
+                .andExpect(view().name(WxPayController.VIEW_PAYSUCCESS))
+                .andExpect(content().string(containsString("id=\"paysuccess-amount\">123.45<")));
+    }
+
+    @Test
+    void theSuccessPageRefusesAnUnpaidOrAnotherShoppersOrder() throws Exception {
+        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 100)));
+        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isConflict())
+                .andExpect(view().name("fail"))
+                .andExpect(content().string(containsString("not paid yet")));
+
+        given(orderFeign.get("mallory", ORDER_ID)).willThrow(Fixtures.status(404));
+        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(UserHeader.NAME, "mallory"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Not your order")));
+    }
+
+    @Test
+    void withoutTheGatewaysShopperHeaderNothingIsShown() throws Exception {
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().string(containsString("sign in")));
+        verify(orderFeign, never()).get(any(), any());
+    }
+
+    @Test
+    void theOrderServiceDownIsTold() throws Exception {
+        given(orderFeign.get(ALICE, ORDER_ID)).willThrow(Fixtures.connectionRefused());
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(containsString("order service is down")));
+    }
+}
