@@ -22,8 +22,10 @@ class PhoneController {
     }
 
     @GetMapping("/phone")
-    String show(@RequestParam(name = "code_url", required = false) String codeUrl, Model model) {
+    String show(@RequestParam(name = "code_url", required = false) String codeUrl,
+                @RequestParam(required = false) String result, Model model) {
         model.addAttribute("codeUrl", codeUrl);
+        model.addAttribute("message", message(result));
         orders.byCodeUrl(codeUrl).map(OrderView::of).ifPresentOrElse(
                 order -> model.addAttribute("order", order),
                 () -> model.addAttribute("problem", "No order has this code_url."));
@@ -33,12 +35,28 @@ class PhoneController {
     @PostMapping("/phone/pay")
     String pay(@RequestParam("code_url") String codeUrl, @RequestParam String outcome, RedirectAttributes redirect) {
         try {
-            orders.scan(codeUrl, Outcomes.parse(outcome));
-            redirect.addFlashAttribute("message", "PAY".equals(outcome) ? "Paid." : "Payment failed.");
+            redirect.addAttribute("result", orders.scan(codeUrl, Outcomes.parse(outcome)).state().name());
         } catch (ScanRefusedException e) {
-            redirect.addFlashAttribute("message", e.getMessage());
+            redirect.addAttribute("result", e.reason().name());
         }
         redirect.addAttribute("code_url", codeUrl);
         return "redirect:/phone";
+    }
+
+    /** A fixed sentence per result code, so a crafted link cannot make the page say anything else. */
+    private static String message(String result) {
+        if (result == null) {
+            return null;
+        }
+        return switch (result) {
+            case "SUCCESS" -> "Paid. The merchant is being notified.";
+            case "PAYERROR" -> "The bank refused the payment.";
+            case "USERPAYING" -> "Waiting for the password.";
+            case "EXPIRED" -> "This code has expired.";
+            case "ALREADY_PAID" -> "This order is already paid.";
+            case "CLOSED" -> "This order is closed.";
+            case "UNKNOWN_CODE_URL" -> "No order has this code_url.";
+            default -> null;
+        };
     }
 }
