@@ -1,9 +1,11 @@
 package com.changgou.pay.wechat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks of a parsed WeChat message against the merchant's settings: the signature (over every
@@ -21,17 +23,24 @@ final class WechatMessages {
         this.properties = properties;
     }
 
-    /** Why this message must not be believed, or empty when its sign, appid and mch_id are ours. */
-    Optional<String> untrusted(Map<String, String> fields) {
-        Optional<WechatSignType> type = WechatSignature.typeOf(fields, properties.signType());
-        if (type.isEmpty()) {
-            return Optional.of("unknown sign_type " + fields.get("sign_type"));
+    /**
+     * Why this message must not be believed, or empty when its sign, appid and mch_id are ours.
+     * A message naming its sign_type is checked in that type only; one naming none in any of
+     * {@code unnamed}: both need our key, so accepting either forges nothing.
+     */
+    Optional<String> untrusted(Map<String, String> fields, List<WechatSignType> unnamed) {
+        String named = fields.get("sign_type");
+        List<WechatSignType> types = named == null || named.isEmpty() ? unnamed
+                : WechatSignType.fromWire(named).map(List::of).orElse(List.of());
+        if (types.isEmpty()) {
+            return Optional.of("unknown sign_type " + named);
         }
         if (!fields.containsKey("sign") || fields.get("sign").isEmpty()) {
             return Optional.of("no sign");
         }
-        if (!WechatSignature.verify(fields, type.get(), properties.key())) {
-            return Optional.of("wrong " + type.get().wireName() + " sign");
+        if (types.stream().noneMatch(type -> WechatSignature.verify(fields, type, properties.key()))) {
+            return Optional.of("wrong %s sign".formatted(
+                    types.stream().map(WechatSignType::wireName).collect(Collectors.joining(" or "))));
         }
         if (!properties.appId().equals(fields.get("appid"))) {
             return Optional.of("appid %s is not ours".formatted(fields.get("appid")));
@@ -40,6 +49,15 @@ final class WechatMessages {
             return Optional.of("mch_id %s is not ours".formatted(fields.get("mch_id")));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Sign types a notification without sign_type may carry: WeChat documents MD5 as the default,
+     * yet signs notifications the way the order was placed, which is ours.
+     */
+    List<WechatSignType> notificationSignTypes() {
+        return properties.signType() == WechatSignType.MD5
+                ? List.of(WechatSignType.MD5) : List.of(properties.signType(), WechatSignType.MD5);
     }
 
     /** A verified API answer's fields: return_code SUCCESS, signed by our key, for our appid/mch_id. */
@@ -54,7 +72,8 @@ final class WechatMessages {
             throw unavailable(api, outTradeNo, "return_code %s (%s)"
                     .formatted(fields.get("return_code"), fields.get("return_msg")));
         }
-        untrusted(fields).ifPresent(reason -> {
+        // WeChat answers in the sign type of the request, which is ours.
+        untrusted(fields, List.of(properties.signType())).ifPresent(reason -> {
             throw unavailable(api, outTradeNo, "answer not believed: " + reason);
         });
         if (fields.containsKey("out_trade_no") && !outTradeNo.equals(fields.get("out_trade_no"))) {

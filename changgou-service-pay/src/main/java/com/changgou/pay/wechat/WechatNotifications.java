@@ -30,7 +30,7 @@ final class WechatNotifications {
         }
         String outTradeNo = fields.get("out_trade_no");
         // The signature first: nothing else in the message means anything until it holds.
-        messages.untrusted(fields).ifPresent(reason -> {
+        messages.untrusted(fields, messages.notificationSignTypes()).ifPresent(reason -> {
             throw invalid(outTradeNo, reason);
         });
         requireEqual(fields, "return_code", "SUCCESS");

@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import javax.crypto.Mac;
@@ -45,16 +44,6 @@ final class WechatSignature {
         }
         byte[] expected = sign(fields, type, key).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, received.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * The sign type a message was signed with: its own {@code sign_type} if it names one, else
-     * ours, since WeChat signs answers and notifications the way the request was signed.
-     * Empty when it names a type we do not know.
-     */
-    static Optional<WechatSignType> typeOf(Map<String, String> fields, WechatSignType ours) {
-        String named = fields.get("sign_type");
-        return named == null || named.isEmpty() ? Optional.of(ours) : WechatSignType.fromWire(named);
     }
 
     private static byte[] md5(byte[] data) {

@@ -43,6 +43,26 @@ class WechatNotificationTest {
     }
 
     @Test
+    void anHmacMerchantAcceptsNotificationsThatNameNoSignTypeInEitherType() {
+        WechatPayClient hmacMerchant = new WechatPayClient(
+                TestSigner.properties("http://127.0.0.1:1", WechatSignType.HMAC_SHA256));
+        // WeChat's documented default is MD5, yet it signs the way the order was placed.
+        for (String signType : new String[] {"MD5", "HMAC-SHA256"}) {
+            byte[] body = body(TestSigner.signed(TestSigner.paidNotification("T115", 5), signType));
+            assertThat(hmacMerchant.parseNotification(body).totalFee()).isEqualTo(5);
+        }
+        Map<String, String> forged = TestSigner.signed(TestSigner.paidNotification("T115", 5), "HMAC-SHA256");
+        forged.put("total_fee", "1");
+        assertThatThrownBy(() -> hmacMerchant.parseNotification(body(forged)))
+                .hasMessageContaining("wrong HMAC-SHA256 or MD5 sign");
+    }
+
+    @Test
+    void anMd5MerchantDoesNotAcceptAnUnnamedHmacSign() {
+        assertRefused(body(TestSigner.signed(TestSigner.paidNotification("T116", 1), "HMAC-SHA256")), "wrong MD5 sign");
+    }
+
+    @Test
     void refusesAnHmacSignClaimedAsMd5() {
         Map<String, String> fields = TestSigner.paidNotification("T102", 1);
         fields.put("sign_type", "MD5");
