@@ -1,0 +1,67 @@
+package com.changgou.order;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A RabbitMQ virtual host of one test class, made and removed through the management HTTP API, so
+ * the test's queues never meet the suite's or another engineer's on the shared broker.
+ */
+public final class TestVhost {
+
+    private static final String API = System.getenv().getOrDefault("RABBIT_MANAGEMENT_URL", "http://127.0.0.1:15672");
+    private static final String USER = System.getenv().getOrDefault("RABBIT_USER", "guest");
+    private static final String PASSWORD = System.getenv().getOrDefault("RABBIT_PASSWORD", "guest");
+
+    // HTTP/1.1: the broker's web server drops the h2c upgrade that HttpClient tries by default
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final String name = "changgou-order-test-" + UUID.randomUUID().toString().substring(0, 8);
+
+    public String name() {
+        return name;
+    }
+
+    /** Creates the vhost and lets the test user do anything in it; waits for the management plugin to answer. */
+    public void create() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> call("PUT", "/api/vhosts/" + encoded(), "{}") / 100 == 2);
+        int status = call("PUT", "/api/permissions/%s/%s".formatted(encoded(), USER),
+                "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+        if (status / 100 != 2) {
+            throw new IllegalStateException("could not grant %s on vhost %s: HTTP %d".formatted(USER, name, status));
+        }
+    }
+
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.rabbitmq.virtual-host", this::name);
+    }
+
+    public void delete() throws Exception {
+        call("DELETE", "/api/vhosts/" + encoded(), null);
+    }
+
+    private String encoded() {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8);
+    }
+
+    private int call(String method, String path, String body) throws Exception {
+        String auth = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(API + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + auth)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}

@@ -1,0 +1,53 @@
+package com.changgou.order.messaging;
+
+import com.changgou.common.Result;
+import com.changgou.pay.api.CloseOutcome;
+import com.changgou.pay.api.NativePayment;
+import com.changgou.pay.api.PayFeign;
+import com.changgou.pay.api.PaymentStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The pay service as the order service's timeout sees it: answers close() with what a test set per
+ * order (PAID when nothing was set, so no order closes unasked), or fails like an unreachable service.
+ */
+class FakePay implements PayFeign {
+
+    private final Map<String, CloseOutcome> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> unreachable = new ConcurrentHashMap<>();
+    private final List<String> closeCalls = new CopyOnWriteArrayList<>();
+
+    void answer(String orderId, CloseOutcome outcome) {
+        outcomes.put(orderId, outcome);
+    }
+
+    void unreachableFor(String orderId) {
+        unreachable.put(orderId, true);
+    }
+
+    long closeCallsFor(String orderId) {
+        return closeCalls.stream().filter(orderId::equals).count();
+    }
+
+    @Override
+    public Result<CloseOutcome> close(String orderId) {
+        closeCalls.add(orderId);
+        if (unreachable.containsKey(orderId)) {
+            throw new IllegalStateException("connect timed out: changgou-service-pay");
+        }
+        return Result.ok(outcomes.getOrDefault(orderId, CloseOutcome.PAID));
+    }
+
+    @Override
+    public Result<NativePayment> nativePay(String username, String orderId) {
+        throw new UnsupportedOperationException("the order service never starts a payment");
+    }
+
+    @Override
+    public Result<PaymentStatus> status(String username, String orderId) {
+        throw new UnsupportedOperationException("the order service never asks for a payment's status");
+    }
+}

@@ -1,0 +1,243 @@
+package com.changgou.order.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.changgou.order.TestDatabase;
+import com.changgou.order.TestVhost;
+import com.changgou.order.api.OrderItemRequest;
+import com.changgou.order.api.OrderStatus;
+import com.changgou.order.api.OrderView;
+import com.changgou.order.api.PlaceOrderRequest;
+import com.changgou.order.management.OrderLogRow;
+import com.changgou.order.management.OrderManagement;
+import com.changgou.order.management.OrderMapper;
+import com.changgou.pay.api.CloseOutcome;
+import com.changgou.pay.api.PayFeign;
+import com.changgou.pay.api.message.PayResultMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
+
+/**
+ * The order service against the machine's real RabbitMQ (its own vhost) and MariaDB (its own schema):
+ * pay results and timeouts travel through the declared exchanges and queues.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "eureka.client.enabled=false",
+        "order.timeout=PT2S",
+        "order.sweep-interval=PT1H",
+        // one consumer keeps the order of deliveries, so a later message proves the earlier ones were handled
+        "spring.rabbitmq.listener.simple.concurrency=1",
+        "spring.rabbitmq.listener.simple.max-concurrency=1"})
+@DirtiesContext
+class OrderMessagingTest {
+
+    static final TestDatabase DB = new TestDatabase();
+    static final TestVhost VHOST = new TestVhost();
+    static final FakePay PAY = new FakePay();
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        VHOST.create();
+        VHOST.register(registry);
+        DB.register(registry);
+    }
+
+    @TestBean
+    PayFeign payFeign;
+
+    static PayFeign payFeign() {
+        return PAY;
+    }
+
+    @AfterAll
+    static void cleanUp(ApplicationContext context) throws Exception {
+        // the context itself is closed later by @DirtiesContext; its consumers must let go of the vhost first
+        context.getBean(RabbitListenerEndpointRegistry.class).stop();
+        context.getBean(CachingConnectionFactory.class).resetConnection();
+        VHOST.delete();
+        DB.drop();
+    }
+
+    @Autowired
+    OrderManagement orders;
+
+    @Autowired
+    OrderMapper mapper;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    RabbitNames names;
+
+    final List<String> deadLetters = new CopyOnWriteArrayList<>();
+
+    @Test
+    void aPaidResultInTheWireFormatMarksTheOrderPaidWithOneLogRow() {
+        OrderView order = place("alice");
+
+        // the JSON the pay service sends, with no type header: the wire format is pinned here
+        publish(MessageBuilder.withBody("""
+                {"messageId":"%s","type":"order.paid","occurredAt":"2026-01-02T03:04:05Z","orderId":"%s",
+                 "outTradeNo":"%s","transactionId":"wx-tx-1","totalFee":300,"timeEnd":"20260102110405"}"""
+                .formatted(UUID.randomUUID(), order.id(), order.id()).getBytes(StandardCharsets.UTF_8))
+                .setContentType("application/json").build());
+
+        await().atMost(WAIT).until(() -> orders.statusOf(order.id()) == OrderStatus.PAID);
+        OrderView paid = orders.get("alice", order.id());
+        assertThat(paid.transactionId()).isEqualTo("wx-tx-1");
+        assertThat(paid.payTime()).isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
+        assertThat(paidLogRows(order.id())).singleElement()
+                .satisfies(l -> assertThat(l.transactionId()).isEqualTo("wx-tx-1"));
+    }
+
+    @Test
+    void theSameResultFiveTimesChangesTheOrderOnce() {
+        OrderView order = place("alice");
+        PayResultMessage result = paid(order, "wx-tx-dup", 300);
+
+        for (int i = 0; i < 5; i++) {
+            rabbit.convertAndSend(names.payExchange(), names.payResultRoutingKey(), result);
+        }
+        OrderView sentinel = place("alice");
+        rabbit.convertAndSend(names.payExchange(), names.payResultRoutingKey(), paid(sentinel, "wx-tx-sentinel", 300));
+
+        await().atMost(WAIT).until(() -> orders.statusOf(sentinel.id()) == OrderStatus.PAID);
+        assertThat(orders.statusOf(order.id())).isEqualTo(OrderStatus.PAID);
+        assertThat(paidLogRows(order.id())).hasSize(1);
+        assertThat(mapper.findRefundTodos(order.id())).isEmpty();
+    }
+
+    @Test
+    void aResultWithTheWrongAmountGoesToTheDeadLetterQueue() {
+        OrderView order = place("alice");
+        PayResultMessage result = paid(order, "wx-tx-wrong", 299);
+
+        rabbit.convertAndSend(names.payExchange(), names.payResultRoutingKey(), result);
+
+        awaitDeadLetter(result.messageId());
+        assertThat(orders.statusOf(order.id())).isEqualTo(OrderStatus.UNPAID);
+    }
+
+    @Test
+    void aResultForAnUnknownOrderGoesToTheDeadLetterQueue() {
+        PayResultMessage result = new PayResultMessage(UUID.randomUUID().toString(), PayResultMessage.TYPE,
+                Instant.now(), "404404404", "404404404", "wx-tx-unknown", 300, null);
+
+        rabbit.convertAndSend(names.payExchange(), names.payResultRoutingKey(), result);
+
+        awaitDeadLetter(result.messageId());
+    }
+
+    @Test
+    void aBodyThatIsNotJsonGoesToTheDeadLetterQueue() {
+        String marker = "not-json-" + UUID.randomUUID();
+        publish(MessageBuilder.withBody(marker.getBytes(StandardCharsets.UTF_8))
+                .setContentType("application/json").build());
+
+        awaitDeadLetter(marker);
+    }
+
+    @Test
+    void moneyForAClosedOrderIsRecordedForRefund() {
+        OrderView order = place("alice");
+        assertThat(orders.close(order.id(), "test closes it")).isTrue();
+        PayResultMessage result = paid(order, "wx-tx-late", 300);
+
+        rabbit.convertAndSend(names.payExchange(), names.payResultRoutingKey(), result);
+        rabbit.convertAndSend(names.payExchange(), names.payResultRoutingKey(), result);
+
+        await().atMost(WAIT).until(() -> !mapper.findRefundTodos(order.id()).isEmpty());
+        assertThat(mapper.findRefundTodos(order.id())).singleElement().satisfies(todo -> {
+            assertThat(todo.transactionId()).isEqualTo("wx-tx-late");
+            assertThat(todo.amount()).isEqualTo(300);
+        });
+        assertThat(orders.statusOf(order.id())).isEqualTo(OrderStatus.CLOSED);
+        assertThat(mapper.findLogs(order.id())).filteredOn(l -> l.remark().startsWith("refund to do")).hasSize(1);
+    }
+
+    @Test
+    void anUnpaidOrderIsClosedWhenItsTimeIsUpAndWeChatClosedTheTrade() {
+        OrderView order = place("carol");
+        PAY.answer(order.id(), CloseOutcome.CLOSED);
+
+        await().atMost(WAIT).until(() -> orders.statusOf(order.id()) == OrderStatus.CLOSED);
+        assertThat(mapper.findLogs(order.id())).filteredOn(l -> l.toStatus() == OrderStatus.CLOSED).singleElement()
+                .satisfies(l -> assertThat(l.remark()).contains("timeout"));
+        assertThat(orders.get("carol", order.id()).closeTime()).isNotNull();
+    }
+
+    @Test
+    void anOrderWeChatSaysWasPaidStaysUnpaidForThePaidResult() {
+        OrderView order = place("carol");
+        PAY.answer(order.id(), CloseOutcome.PAID);
+
+        await().atMost(WAIT).until(() -> PAY.closeCallsFor(order.id()) > 0);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> orders.statusOf(order.id()) == OrderStatus.UNPAID);
+    }
+
+    @Test
+    void anOrderStaysUnpaidAndIsRetriedWhileThePayServiceIsUnreachable() {
+        OrderView order = place("carol");
+        PAY.unreachableFor(order.id());
+
+        await().atMost(WAIT).until(() -> PAY.closeCallsFor(order.id()) >= 2);
+        assertThat(orders.statusOf(order.id())).isEqualTo(OrderStatus.UNPAID);
+    }
+
+    @Test
+    void theDelayQueueIsNamedAfterTheTimeout() {
+        assertThat(names.delayQueue(Duration.ofSeconds(2))).isEqualTo("order.timeout.delay.2s");
+        String declared = rabbit.execute(channel -> channel.queueDeclarePassive("order.timeout.delay.2s").getQueue());
+        assertThat(declared).isEqualTo("order.timeout.delay.2s");
+    }
+
+    private OrderView place(String username) {
+        return orders.place(username, new PlaceOrderRequest(List.of(new OrderItemRequest(7L, "phone", 150L, 2))));
+    }
+
+    private static PayResultMessage paid(OrderView order, String transactionId, long fee) {
+        return new PayResultMessage(UUID.randomUUID().toString(), PayResultMessage.TYPE, Instant.now(), order.id(),
+                order.id(), transactionId, fee, null);
+    }
+
+    private void publish(Message message) {
+        rabbit.send(names.payExchange(), names.payResultRoutingKey(), message);
+    }
+
+    private List<OrderLogRow> paidLogRows(String orderId) {
+        return mapper.findLogs(orderId).stream().filter(l -> l.toStatus() == OrderStatus.PAID).toList();
+    }
+
+    /** Drains the DLQ until the marked message shows up; other tests' dead letters are kept aside. */
+    private void awaitDeadLetter(String marker) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            Message m = rabbit.receive(names.deadLetterQueue(), 200);
+            if (m != null) {
+                deadLetters.add(new String(m.getBody(), StandardCharsets.UTF_8));
+            }
+            assertThat(deadLetters).anyMatch(body -> body.contains(marker));
+        });
+    }
+}
