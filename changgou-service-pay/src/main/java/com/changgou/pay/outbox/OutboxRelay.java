@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,9 +34,16 @@ public class OutboxRelay {
     private final RabbitTemplate rabbit;
     private final OutboxProperties props;
     private final Clock clock;
+    private final Set<String> broadcastExchanges;
 
+    /**
+     * {@code broadcastExchanges}: exchanges where "no queue is bound" means "nobody is listening
+     * right now", e.g. the browsers' fanout. A return from one of them completes the row instead of
+     * retrying it forever.
+     */
     public OutboxRelay(OutboxMapper mapper, TransactionTemplate tx, RabbitTemplate rabbit, OutboxProperties props,
-                       Clock clock) {
+                       Clock clock, Set<String> broadcastExchanges) {
+        this.broadcastExchanges = Set.copyOf(broadcastExchanges);
         this.mapper = mapper;
         this.tx = tx;
         this.rabbit = rabbit;
@@ -94,7 +102,7 @@ public class OutboxRelay {
     private void awaitConfirms(List<CorrelationData> pending, List<String> acked, List<String> failed) {
         long deadline = System.nanoTime() + props.confirmTimeout().toNanos();
         for (CorrelationData correlation : pending) {
-            if (confirmed(correlation, deadline)) {
+            if (confirmed(correlation, deadline, broadcastExchanges)) {
                 acked.add(correlation.getId());
             } else {
                 failed.add(correlation.getId());
@@ -102,12 +110,15 @@ public class OutboxRelay {
         }
     }
 
-    private static boolean confirmed(CorrelationData correlation, long deadline) {
+    private static boolean confirmed(CorrelationData correlation, long deadline, Set<String> broadcastExchanges) {
         try {
             long left = Math.max(0, deadline - System.nanoTime());
             CorrelationData.Confirm confirm = correlation.getFuture().get(left, TimeUnit.NANOSECONDS);
             // A mandatory message that no queue took comes back before its ack: not delivered.
             if (correlation.getReturned() != null) {
+                if (broadcastExchanges.contains(correlation.getReturned().getExchange())) {
+                    return confirm.ack();
+                }
                 log.warn("outbox: {} returned unroutable ({})", correlation.getId(),
                         correlation.getReturned().getReplyText());
                 return false;

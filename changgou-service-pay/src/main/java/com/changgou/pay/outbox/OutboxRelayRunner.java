@@ -3,8 +3,10 @@ package com.changgou.pay.outbox;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import com.changgou.pay.messaging.PayRabbitProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -29,8 +31,8 @@ public class OutboxRelayRunner implements SmartLifecycle {
     private volatile boolean running;
 
     OutboxRelayRunner(OutboxMapper mapper, TransactionTemplate tx, RabbitTemplate rabbit, OutboxProperties props,
-                      Clock clock) {
-        this.relay = new OutboxRelay(mapper, tx, rabbit, props, clock);
+                      PayRabbitProperties names, Clock clock) {
+        this.relay = new OutboxRelay(mapper, tx, rabbit, props, clock, Set.of(names.notifyExchange()));
         this.props = props;
     }
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -93,9 +94,11 @@ public class PaymentConfirmations {
     }
 
     private List<OutgoingMessage> messages(PayRecord record, PaidTrade paid, Instant now) {
-        // One id per pay record and kind: the outbox primary key makes a second publish impossible.
+        // Written once per record (the conditional update above guarantees it); the result's id is
+        // derived from the record so the order service can drop redeliveries, while the broadcast's
+        // id is random: everything in a paynotify message is readable by every shopper.
         String resultId = "pr-" + record.outTradeNo();
-        String notifyId = "pn-" + record.outTradeNo();
+        String notifyId = "pn-" + UUID.randomUUID();
         PayResultMessage result = new PayResultMessage(resultId, PayResultMessage.TYPE, now, record.orderId(),
                 record.outTradeNo(), paid.transactionId(), paid.totalFee(), paid.timeEnd());
         PayNotifyMessage notify = new PayNotifyMessage(notifyId, PayNotifyMessage.TYPE, now, record.token(),

@@ -1,0 +1,55 @@
+package com.changgou.pay.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A plain HTTP client against the service under test, as WeChat or a Feign client would call it. */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public HttpResponse<String> postXml(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "text/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Sent chunked: no Content-Length to check, so the bound must hold while reading. */
+    public HttpResponse<String> postXmlChunked(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "text/xml")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+    }
+
+    public HttpResponse<String> post(String path, String username) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (username != null) {
+            request.header("X-User-Name", username);
+        }
+        return send(request);
+    }
+
+    public HttpResponse<String> get(String path, String username) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-User-Name", username).GET());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.changgou.pay.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The pay service wired for real against its own schema and vhost, with WeChat and the order
+ * service scripted. Every subclass shares one context, so data is told apart by fresh order ids.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "eureka.client.enabled=false",
+        "spring.cloud.discovery.enabled=false",
+        "pay.reconcile.enabled=false",
+        "pay.outbox.backoff-initial=100ms",
+        "pay.outbox.backoff-max=1s",
+        "pay.outbox.confirm-timeout=3s",
+        "pay.wechat.base-url=http://127.0.0.1:1",
+        "pay.wechat.app-id=wxtest0000000000",
+        "pay.wechat.mch-id=1900000009",
+        "pay.wechat.key=testkey0000000000000000000000000",
+        "pay.wechat.notify-url=http://127.0.0.1:1/notify"})
+@Import(PayTestBeans.class)
+public abstract class PayIntegrationTest {
+
+    @Autowired
+    protected RabbitAdmin rabbitAdmin;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected ScriptedWechat wechat;
+    @Autowired
+    protected FakeOrders orders;
+    @Autowired
+    private DirectExchange payExchange;
+    @Autowired
+    private FanoutExchange notifyExchange;
+
+    private final List<String> queues = new ArrayList<>();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfra.create();
+        registry.add("spring.datasource.url", TestInfra::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "root");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
+        registry.add("spring.rabbitmq.port", () -> "5672");
+        registry.add("spring.rabbitmq.virtual-host", () -> TestInfra.VHOST);
+    }
+
+    /** A queue of this test only, bound where the order service's order.pay.result queue would be. */
+    protected String payResultQueue() {
+        Queue queue = declare();
+        rabbitAdmin.declareBinding(BindingBuilder.bind(queue).to(payExchange).with("order.pay.result"));
+        return queue.getName();
+    }
+
+    /** A queue of this test only, bound to the paynotify fanout like a browser's STOMP subscription. */
+    protected String payNotifyQueue() {
+        Queue queue = declare();
+        Binding binding = BindingBuilder.bind(queue).to(notifyExchange);
+        rabbitAdmin.declareBinding(binding);
+        return queue.getName();
+    }
+
+    private Queue declare() {
+        // Durable and not exclusive: it must outlive a connection reset in the broker-outage test.
+        Queue queue = new Queue("pay-test-" + UUID.randomUUID(), true, false, false);
+        rabbitAdmin.declareQueue(queue);
+        queues.add(queue.getName());
+        return queue;
+    }
+
+    @AfterEach
+    void deleteQueues() {
+        queues.forEach(rabbitAdmin::deleteQueue);
+        queues.clear();
+    }
+}
