@@ -215,4 +215,21 @@ class NotificationTest {
         assertThat(nonsense.statusCode()).isEqualTo(400);
         assertThat(wx.get("/sandbox/api/orders/NOSUCH").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void manyConcurrentPaymentsAreEachNotifiedExactlyOnce() {
+        List<String> numbers = java.util.stream.IntStream.range(0, 200).mapToObj(i -> WxClient.newOutTradeNo()).toList();
+        List<String> codeUrls = numbers.parallelStream().map(no -> {
+            merchant.expect(no, 100);
+            return wx.call("/pay/unifiedorder", WxClient.unifiedOrderFields(no, 100, merchant.url())).get("code_url");
+        }).toList();
+        codeUrls.parallelStream().forEach(codeUrl ->
+                assertThat(wx.postJson("/sandbox/api/scan", wx.scanJson(codeUrl, "PAY")).statusCode()).isEqualTo(200));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> numbers.stream().allMatch(no -> merchant.received(no).size() == 1));
+        assertThat(numbers).allMatch(no -> merchant.received(no).get(0).valid());
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                JSON.readTree(wx.get("/sandbox/api/stats").body()).get("pendingNotifications").asInt() == 0);
+        assertThat(JSON.readTree(wx.get("/sandbox/api/stats").body()).get("paid").asInt()).isGreaterThanOrEqualTo(200);
+    }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Waits live in one timer thread and POSTs are asynchronous, so thousands of slow merchants cost no threads.
  */
 @Component
-class Notifier implements PaidOrderListener, DisposableBean {
+public class Notifier implements PaidOrderListener, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
@@ -110,18 +111,22 @@ class Notifier implements PaidOrderListener, DisposableBean {
     }
 
     private void later(Duration wait, Runnable task) {
-        timer.schedule(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.error("Notification task failed", e);
-            }
-        }, wait.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            timer.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.error("Notification task failed", e);
+                }
+            }, wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("Sandbox shutting down, a notification retry is dropped");
+        }
     }
 
-    /** Notifications waiting for a timer or a free connection; for the introspection API. */
-    int pending() {
-        return timer.getQueue().size() + transport.queued();
+    /** Notification POSTs waiting for their retry time, for a connection slot or for an answer. */
+    public int pending() {
+        return timer.getQueue().size() + transport.busy();
     }
 
     @Override

@@ -90,8 +90,9 @@ class NotifyTransport implements DisposableBean {
         return new Reply(0, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), false);
     }
 
-    int queued() {
-        return throttle.queued();
+    /** POSTs started or waiting for a connection slot. */
+    int busy() {
+        return throttle.queued() + throttle.inFlight();
     }
 
     @Override

@@ -12,11 +12,13 @@ import java.util.function.Supplier;
  */
 final class Throttle {
 
+    private final int maxInFlight;
     private final Semaphore permits;
     private final Queue<Supplier<CompletableFuture<?>>> waiting = new ConcurrentLinkedQueue<>();
 
     Throttle(int maxInFlight) {
-        this.permits = new Semaphore(Math.max(1, maxInFlight));
+        this.maxInFlight = Math.max(1, maxInFlight);
+        this.permits = new Semaphore(this.maxInFlight);
     }
 
     void submit(Supplier<CompletableFuture<?>> task) {
@@ -26,6 +28,10 @@ final class Throttle {
 
     int queued() {
         return waiting.size();
+    }
+
+    int inFlight() {
+        return maxInFlight - permits.availablePermits();
     }
 
     private void drain() {

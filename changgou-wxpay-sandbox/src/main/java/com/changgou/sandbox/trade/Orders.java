@@ -95,6 +95,14 @@ public class Orders {
         return order;
     }
 
+    public int count() {
+        return byOutTradeNo.size();
+    }
+
+    public int paidCount() {
+        return byTransactionId.size();
+    }
+
     /** The newest orders first, at most {@code sandbox.recent-limit}. */
     public List<SandboxOrder> recent() {
         List<SandboxOrder> orders = new ArrayList<>(properties.recentLimit());

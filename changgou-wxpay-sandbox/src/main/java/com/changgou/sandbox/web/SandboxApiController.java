@@ -2,6 +2,7 @@ package com.changgou.sandbox.web;
 
 import com.changgou.sandbox.notify.Fault;
 import com.changgou.sandbox.notify.Faults;
+import com.changgou.sandbox.notify.Notifier;
 import com.changgou.sandbox.trade.Orders;
 import com.changgou.sandbox.trade.SandboxOrder;
 import java.util.List;
@@ -23,10 +24,21 @@ class SandboxApiController {
 
     private final Orders orders;
     private final Faults faults;
+    private final Notifier notifier;
 
-    SandboxApiController(Orders orders, Faults faults) {
+    SandboxApiController(Orders orders, Faults faults, Notifier notifier) {
         this.orders = orders;
         this.faults = faults;
+        this.notifier = notifier;
+    }
+
+    /** For benchmarks: how many orders, how many paid, and how many notification POSTs are still to happen. */
+    @GetMapping("/stats")
+    Stats stats() {
+        return new Stats(orders.count(), orders.paidCount(), notifier.pending());
+    }
+
+    record Stats(int orders, int paid, int pendingNotifications) {
     }
 
     @PostMapping("/scan")
