@@ -40,12 +40,16 @@ class MessagingConfiguration {
         return settings -> settings.setExceptionPredicate(e -> !isPoison(e));
     }
 
-    /** After the last attempt: reject without requeue, so the queue's dead-letter exchange takes it. */
+    /**
+     * After the last attempt: reject without requeue. A pay result goes to its dead-letter queue; a
+     * timeout is left to the sweep, which retries every unpaid order past its expiry.
+     */
     @Bean
     MessageRecoverer giveUp() {
         return (message, cause) -> {
-            log.warn("giving up on message {} from queue {}: {}", message.getMessageProperties().getMessageId(),
-                    message.getMessageProperties().getConsumerQueue(), rootMessage(cause));
+            log.warn("giving up on a message from queue {} (delivery tag {}), rejecting it: {}",
+                    message.getMessageProperties().getConsumerQueue(),
+                    message.getMessageProperties().getDeliveryTag(), rootMessage(cause));
             throw new AmqpRejectAndDontRequeueException("rejected after retries", cause);
         };
     }

@@ -37,6 +37,10 @@ class PayResultListener {
     }
 
     private static void requireComplete(PayResultMessage result) {
+        if (result.type() != null && !PayResultMessage.TYPE.equals(result.type())) {
+            throw new PaymentRejectedException("message %s on the pay result queue has type %s, expected %s"
+                    .formatted(result.messageId(), result.type(), PayResultMessage.TYPE));
+        }
         if (isBlank(result.orderId()) || isBlank(result.transactionId())) {
             throw new PaymentRejectedException("pay result %s lacks an order id or a transaction id: %s"
                     .formatted(result.messageId(), result));

@@ -28,6 +28,10 @@ class FakePay implements PayFeign {
         unreachable.put(orderId, true);
     }
 
+    void reachableAgainFor(String orderId) {
+        unreachable.remove(orderId);
+    }
+
     long closeCallsFor(String orderId) {
         return closeCalls.stream().filter(orderId::equals).count();
     }

@@ -3,6 +3,7 @@ package com.changgou.order.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.changgou.common.UserHeader;
 import com.changgou.order.TestDatabase;
 import com.changgou.order.TestVhost;
 import com.changgou.order.api.OrderItemRequest;
@@ -29,12 +30,16 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.web.client.RestClient;
 
 /**
  * The order service against the machine's real RabbitMQ (its own vhost) and MariaDB (its own schema):
@@ -43,7 +48,9 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
         "order.timeout=PT2S",
+        // the sweep runs only when a test calls it
         "order.sweep-interval=PT1H",
+        "order.sweep-grace=PT1S",
         // one consumer keeps the order of deliveries, so a later message proves the earlier ones were handled
         "spring.rabbitmq.listener.simple.concurrency=1",
         "spring.rabbitmq.listener.simple.max-concurrency=1"})
@@ -89,6 +96,12 @@ class OrderMessagingTest {
 
     @Autowired
     RabbitNames names;
+
+    @Autowired
+    OrderExpiry expiry;
+
+    @Value("${local.server.port}")
+    int port;
 
     final List<String> deadLetters = new CopyOnWriteArrayList<>();
 
@@ -204,6 +217,47 @@ class OrderMessagingTest {
 
         await().atMost(WAIT).until(() -> PAY.closeCallsFor(order.id()) >= 2);
         assertThat(orders.statusOf(order.id())).isEqualTo(OrderStatus.UNPAID);
+    }
+
+    @Test
+    void theSweepClosesAnExpiredOrderWhoseTimeoutMessageWasLost() {
+        OrderView order = place("dave");
+        PAY.unreachableFor(order.id());
+        // the delay message gives up after its retries, as if it had been lost
+        await().atMost(WAIT).until(() -> PAY.closeCallsFor(order.id()) >= 5);
+        PAY.reachableAgainFor(order.id());
+        PAY.answer(order.id(), CloseOutcome.NO_PAYMENT);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            expiry.sweep();
+            assertThat(orders.statusOf(order.id())).isEqualTo(OrderStatus.CLOSED);
+        });
+        assertThat(mapper.findLogs(order.id())).filteredOn(l -> l.toStatus() == OrderStatus.CLOSED).singleElement()
+                .satisfies(l -> assertThat(l.remark()).contains("sweep"));
+    }
+
+    @Test
+    void overHttpAnOrderIsShownToItsOwnerOnly() {
+        RestClient http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+        ResponseEntity<String> placed = http.post().uri("/order").header(UserHeader.NAME, "erin")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"items\":[{\"skuId\":7,\"name\":\"phone\",\"priceFen\":150,\"quantity\":3}]}")
+                .retrieve().toEntity(String.class);
+        assertThat(placed.getStatusCode().value()).isEqualTo(201);
+        String id = orders.list("erin").get(0).id();
+        assertThat(orders.get("erin", id).payMoneyFen()).isEqualTo(450);
+
+        ResponseEntity<String> mine = http.get().uri("/order/{id}", id).header(UserHeader.NAME, "erin")
+                .retrieve().toEntity(String.class);
+        ResponseEntity<String> theirs = http.get().uri("/order/{id}", id).header(UserHeader.NAME, "mallory")
+                .retrieve().toEntity(String.class);
+
+        assertThat(mine.getStatusCode().value()).isEqualTo(200);
+        assertThat(mine.getBody()).contains("\"payMoneyFen\":450");
+        assertThat(theirs.getStatusCode().value()).isEqualTo(404);
+        assertThat(theirs.getBody()).contains("order %s not found".formatted(id));
     }
 
     @Test
