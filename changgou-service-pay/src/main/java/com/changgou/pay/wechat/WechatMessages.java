@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Checks of a parsed WeChat message against the merchant's settings: the signature (over every
  * field, in the sign_type the message names), appid and mch_id. Each check answers the reason it
@@ -16,6 +19,8 @@ final class WechatMessages {
 
     /** err_codes meaning "try again": WeChat did not decide, so the outcome is unknown, not refused. */
     private static final Set<String> TRANSIENT_ERRORS = Set.of("SYSTEMERROR", "BIZERR_NEED_RETRY");
+
+    private static final Logger log = LoggerFactory.getLogger(WechatMessages.class);
 
     private final WechatPayProperties properties;
 
@@ -111,6 +116,7 @@ final class WechatMessages {
     }
 
     static WechatUnavailableException unavailable(String api, String outTradeNo, String reason) {
+        log.warn("WeChat {} out_trade_no={} not believed: {}", api, outTradeNo, reason);
         return new WechatUnavailableException("WeChat %s for out_trade_no %s: %s".formatted(api, outTradeNo, reason));
     }
 }
