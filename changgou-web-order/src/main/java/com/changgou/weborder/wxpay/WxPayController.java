@@ -71,8 +71,8 @@ class WxPayController {
     @ResponseBody
     ResponseEntity<Result<PaymentStatus>> status(@RequestHeader(UserHeader.NAME) String username,
                                                  @RequestParam("orderId") String orderId) {
-        Orders.requireWellFormed(orderId);
         try {
+            Orders.requireWellFormed(orderId);
             return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Result.ok(payments.status(username, orderId)));
         } catch (ShopFailure failure) {
             return ResponseEntity.status(failure.failure().status())
