@@ -2,6 +2,7 @@ package com.changgou.pay.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
@@ -18,6 +21,8 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int MARK_ATTEMPTS = 10;
 
     private final OutboxMapper mapper;
     private final TransactionTemplate tx;
@@ -45,7 +51,10 @@ public class OutboxRelay {
                        Clock clock, Set<String> broadcastExchanges) {
         this.broadcastExchanges = Set.copyOf(broadcastExchanges);
         this.mapper = mapper;
-        this.tx = tx;
+        // READ COMMITTED: no gap locks, so claims and marks of different relays do not deadlock
+        // over index ranges; SKIP LOCKED still keeps them off each other's rows.
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.rabbit = rabbit;
         this.props = props;
         this.clock = clock;
@@ -63,17 +72,43 @@ public class OutboxRelay {
         awaitConfirms(pending, acked, failed);
         Instant now = clock.instant();
         if (!acked.isEmpty()) {
-            mapper.markSent(acked, OutboxState.NEW, OutboxState.SENT, now);
+            // Must not be lost: a published row left NEW would be published again after its lease.
+            retryingDeadlocks(() -> mapper.markSent(acked, OutboxState.NEW, OutboxState.SENT, now));
         }
         if (!failed.isEmpty()) {
-            mapper.markFailed(failed, OutboxState.NEW, now, props.backoffInitial().toMillis(),
-                    props.backoffMax().toMillis());
+            retryingDeadlocks(() -> mapper.markFailed(failed, OutboxState.NEW, now, props.backoffInitial().toMillis(),
+                    props.backoffMax().toMillis()));
             log.warn("outbox: {} of {} messages not confirmed, retrying later", failed.size(), batch.size());
         }
         return batch.size();
     }
 
+    private void retryingDeadlocks(Runnable update) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> update.run());
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == MARK_ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("outbox: mark lost a lock race (attempt {}), retrying", attempt);
+                LockSupport.parkNanos(Duration.ofMillis(5L * attempt).toNanos());
+            }
+        }
+    }
+
     private List<OutboxRow> claim() {
+        try {
+            return lockAndLease();
+        } catch (PessimisticLockingFailureException e) {
+            // Another relay is mid-claim on neighbouring rows; what is due stays due for the next pass.
+            log.debug("outbox: claim lost a lock race: {}", e.getMessage());
+            return List.of();
+        }
+    }
+
+    private List<OutboxRow> lockAndLease() {
         return tx.execute(status -> {
             Instant now = clock.instant();
             List<OutboxRow> rows = mapper.lockDue(OutboxState.NEW, now, props.batchSize());
@@ -86,11 +121,17 @@ public class OutboxRelay {
 
     private List<CorrelationData> publish(List<OutboxRow> batch, List<String> failed) {
         List<CorrelationData> pending = new ArrayList<>(batch.size());
-        for (OutboxRow row : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxRow row = batch.get(i);
             CorrelationData correlation = new CorrelationData(row.id());
             try {
                 rabbit.send(row.exchange(), row.routingKey(), toMessage(row), correlation);
                 pending.add(correlation);
+            } catch (AmqpConnectException e) {
+                // No broker: each further send would wait out its own connect timeout.
+                log.warn("outbox: broker unreachable, {} messages wait: {}", batch.size() - i, e.getMessage());
+                batch.subList(i, batch.size()).forEach(r -> failed.add(r.id()));
+                break;
             } catch (AmqpException e) {
                 log.warn("outbox: publishing {} failed: {}", row.id(), e.getMessage());
                 failed.add(row.id());

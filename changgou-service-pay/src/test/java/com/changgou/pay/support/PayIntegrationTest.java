@@ -1,15 +1,19 @@
 package com.changgou.pay.support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -44,6 +48,8 @@ public abstract class PayIntegrationTest {
     protected ScriptedWechat wechat;
     @Autowired
     protected FakeOrders orders;
+    @Autowired
+    protected RabbitTemplate rabbitTemplate;
     @Autowired
     private DirectExchange payExchange;
     @Autowired
@@ -83,6 +89,35 @@ public abstract class PayIntegrationTest {
         rabbitAdmin.declareQueue(queue);
         queues.add(queue.getName());
         return queue;
+    }
+
+    /**
+     * The first message on {@code queue} with this id, skipping others: tests share the exchanges,
+     * so another test's late message may arrive here too.
+     */
+    protected Message awaitMessage(String queue, String messageId) {
+        return awaitMessage(queue, m -> messageId.equals(m.getMessageProperties().getMessageId()));
+    }
+
+    protected Message awaitMessage(String queue, Predicate<Message> wanted) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            Message message = rabbitTemplate.receive(queue, 500);
+            if (message != null && wanted.test(message)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no matching message on " + queue);
+    }
+
+    /** Everything that arrives on {@code queue} until it has stayed quiet for {@code quiet}. */
+    protected List<Message> drain(String queue, Duration quiet) {
+        List<Message> messages = new ArrayList<>();
+        Message message;
+        while ((message = rabbitTemplate.receive(queue, quiet.toMillis())) != null) {
+            messages.add(message);
+        }
+        return messages;
     }
 
     @AfterEach

@@ -9,11 +9,13 @@ import com.changgou.pay.wechat.UnifiedOrderCommand;
 import com.changgou.pay.wechat.UnifiedOrderResult;
 import com.changgou.pay.wechat.WechatPayClient;
 import com.changgou.pay.wechat.WechatPayProperties;
+import com.changgou.pay.wechat.WechatUnavailableException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +33,7 @@ public class ScriptedWechat extends WechatPayClient {
     private final Map<String, PayNotification> notifications = new ConcurrentHashMap<>();
     private final Map<String, TradeQueryResult> trades = new ConcurrentHashMap<>();
     private final Map<String, CloseResult> closeResults = new ConcurrentHashMap<>();
+    private final Set<String> unreachableFor = ConcurrentHashMap.newKeySet();
 
     public ScriptedWechat() {
         super(new WechatPayProperties(URI.create("http://127.0.0.1:1"), "wxtest0000000000", "1900000009",
@@ -57,9 +60,21 @@ public class ScriptedWechat extends WechatPayClient {
         closeResults.put(outTradeNo, result);
     }
 
+    /** Every call about this out_trade_no fails as if WeChat could not be reached. */
+    public void unreachableFor(String outTradeNo) {
+        unreachableFor.add(outTradeNo);
+    }
+
+    private void failIfUnreachable(String outTradeNo) {
+        if (unreachableFor.contains(outTradeNo)) {
+            throw new WechatUnavailableException("scripted: WeChat timed out for " + outTradeNo);
+        }
+    }
+
     @Override
     public UnifiedOrderResult unifiedOrder(UnifiedOrderCommand command) {
         unifiedOrders.add(command);
+        failIfUnreachable(command.outTradeNo());
         return new UnifiedOrderResult("wx" + UUID.randomUUID().toString().replace("-", ""),
                 "weixin://wxpay/bizpayurl?pr=" + UUID.randomUUID().toString().substring(0, 8));
     }
@@ -67,6 +82,7 @@ public class ScriptedWechat extends WechatPayClient {
     @Override
     public Optional<TradeQueryResult> queryOrder(String outTradeNo) {
         queries.add(outTradeNo);
+        failIfUnreachable(outTradeNo);
         return Optional.of(trades.getOrDefault(outTradeNo,
                 new TradeQueryResult(TradeState.NOTPAY, outTradeNo, null, 0, null, "not paid")));
     }
@@ -74,6 +90,7 @@ public class ScriptedWechat extends WechatPayClient {
     @Override
     public CloseResult closeOrder(String outTradeNo) {
         closes.add(outTradeNo);
+        failIfUnreachable(outTradeNo);
         return closeResults.getOrDefault(outTradeNo, CloseResult.CLOSED);
     }
 

@@ -1,0 +1,85 @@
+package com.changgou.pay.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.changgou.pay.support.PayIntegrationTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class OutboxRelayConcurrencyTest extends PayIntegrationTest {
+
+    private static final int ROWS = 300;
+
+    @Autowired
+    OutboxMapper mapper;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    OutboxProperties props;
+
+    @Test
+    void twoRelaysDrainingTheSameOutboxNeverPublishARowTwice() {
+        String queue = payResultQueue();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = IntStream.range(0, ROWS).mapToObj(i -> "t-" + run + "-" + i).toList();
+        // Small batches, so the two relays (and the application's own) interleave many times.
+        OutboxProperties small = new OutboxProperties(true, 1, 7, props.pollInterval(), props.confirmTimeout(),
+                props.lease(), props.backoffInitial(), props.backoffMax());
+        OutboxRelay first = new OutboxRelay(mapper, tx, rabbit, small, Clock.systemUTC(), Set.of());
+        OutboxRelay second = new OutboxRelay(mapper, tx, rabbit, small, Clock.systemUTC(), Set.of());
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger firstClaims = new AtomicInteger();
+        AtomicInteger secondClaims = new AtomicInteger();
+        CompletableFuture<Void> a = CompletableFuture.runAsync(() -> drain(first, done, firstClaims));
+        CompletableFuture<Void> b = CompletableFuture.runAsync(() -> drain(second, done, secondClaims));
+
+        for (int from = 0; from < ROWS; from += 50) {
+            List<OutgoingMessage> chunk = ids.subList(from, from + 50).stream()
+                    .map(id -> new OutgoingMessage(id, "test", "order.pay", "order.pay.result", Map.of("messageId", id)))
+                    .toList();
+            tx.executeWithoutResult(status -> outbox.append(chunk));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent(run) == ROWS);
+        done.set(true);
+        CompletableFuture.allOf(a, b).join();
+        List<String> received = drain(queue, Duration.ofSeconds(2)).stream()
+                .map(m -> m.getMessageProperties().getMessageId())
+                .filter(id -> id.startsWith("t-" + run))
+                .toList();
+        assertThat(received).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(firstClaims.get() + secondClaims.get()).isPositive();
+    }
+
+    private static void drain(OutboxRelay relay, AtomicBoolean done, AtomicInteger claims) {
+        while (!done.get()) {
+            int claimed = relay.relayOnce();
+            claims.addAndGet(claimed);
+            if (claimed == 0) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private int sent(String run) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM mq_message WHERE id LIKE ? AND state = 'SENT'",
+                Integer.class, "t-" + run + "-%");
+    }
+}
