@@ -27,9 +27,9 @@ public final class Suite implements AutoCloseable {
     private Suite(SuiteEnvironment environment) {
         this.environment = environment;
         this.process = new SuiteProcess(environment);
-        this.orderDb = new Database(SuiteEnvironment.ORDER_SCHEMA);
-        this.payDb = new Database(SuiteEnvironment.PAY_SCHEMA);
-        this.rabbit = new RabbitManagement(SuiteEnvironment.VHOST);
+        this.orderDb = new Database(environment.variable("ORDER_DB_NAME"));
+        this.payDb = new Database(environment.variable("PAY_DB_NAME"));
+        this.rabbit = new RabbitManagement(environment.variable("RABBIT_VHOST"));
         this.sandbox = new Sandbox(URI.create(environment.url("SANDBOX_PORT")));
     }
 
@@ -82,7 +82,7 @@ public final class Suite implements AutoCloseable {
     }
 
     public String vhost() {
-        return SuiteEnvironment.VHOST;
+        return environment.variable("RABBIT_VHOST");
     }
 
     /** Stops one app (eureka, sandbox, pay, order, web-order, gateway) by its pid. */

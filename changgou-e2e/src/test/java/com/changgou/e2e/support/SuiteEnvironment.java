@@ -9,24 +9,26 @@ import java.util.Map;
  * a suite a developer has running on the standard ports, and the other tests sharing this
  * machine's services, are left alone.
  */
-record SuiteEnvironment(Path root, Map<String, String> variables) {
+record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
 
-    static final String ORDER_SCHEMA = "changgou_order_e2e";
-    static final String PAY_SCHEMA = "changgou_pay_e2e";
-    static final String VHOST = "changgou_e2e";
-
+    /**
+     * Two test runs on one machine keep apart by name and port offset (environment variables
+     * CHANGGOU_E2E_NAME, CHANGGOU_E2E_PORT_OFFSET); by default the suite's standard ports + 10000.
+     */
     static SuiteEnvironment forTests(Path root) {
+        String name = System.getenv().getOrDefault("CHANGGOU_E2E_NAME", "e2e");
+        int offset = Integer.parseInt(System.getenv().getOrDefault("CHANGGOU_E2E_PORT_OFFSET", "10000"));
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("CHANGGOU_RUN_DIR", root.resolve("changgou-e2e/target/suite").toString());
-        env.put("EUREKA_PORT", "18761");
-        env.put("GATEWAY_PORT", "18080");
-        env.put("ORDER_PORT", "19001");
-        env.put("PAY_PORT", "19010");
-        env.put("WEB_ORDER_PORT", "19011");
-        env.put("SANDBOX_PORT", "19090");
-        env.put("ORDER_DB_NAME", ORDER_SCHEMA);
-        env.put("PAY_DB_NAME", PAY_SCHEMA);
-        env.put("RABBIT_VHOST", VHOST);
+        env.put("CHANGGOU_RUN_DIR", root.resolve("changgou-e2e/target/suite-" + name).toString());
+        env.put("EUREKA_PORT", Integer.toString(8761 + offset));
+        env.put("GATEWAY_PORT", Integer.toString(8080 + offset));
+        env.put("ORDER_PORT", Integer.toString(9001 + offset));
+        env.put("PAY_PORT", Integer.toString(9010 + offset));
+        env.put("WEB_ORDER_PORT", Integer.toString(9011 + offset));
+        env.put("SANDBOX_PORT", Integer.toString(9090 + offset));
+        env.put("ORDER_DB_NAME", "changgou_order_" + name);
+        env.put("PAY_DB_NAME", "changgou_pay_" + name);
+        env.put("RABBIT_VHOST", "changgou_" + name);
         // WeChat's retry schedule (15 s, 15 s, 30 s, 3 min ...) a hundred times faster.
         env.put("SANDBOX_TIME_SCALE", "0.01");
         // Long enough for the 1,000-order burst to be placed and paid, short enough to watch orders close.
@@ -36,7 +38,11 @@ record SuiteEnvironment(Path root, Map<String, String> variables) {
         env.put("EUREKA_FETCH_SECONDS", "2");
         env.put("EUREKA_RENEW_SECONDS", "2");
         env.put("EUREKA_EXPIRE_SECONDS", "6");
-        return new SuiteEnvironment(root, Map.copyOf(env));
+        return new SuiteEnvironment(root, name, Map.copyOf(env));
+    }
+
+    String variable(String name) {
+        return variables.get(name);
     }
 
     int port(String variable) {
