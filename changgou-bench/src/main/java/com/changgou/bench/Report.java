@@ -1,0 +1,102 @@
+package com.changgou.bench;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The markdown page of one run: how it was run, every figure it measured, and the targets. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String ms(double millis) {
+        return String.format(Locale.ROOT, millis < 10 ? "%.2f" : "%.1f", millis);
+    }
+
+    static String markdown(Results r, List<Targets.Check> checks) {
+        StringBuilder md = new StringBuilder("# Changgou Pay benchmark\n\n");
+        md.append("Measured in one run on %d cores (%s), %s, against the suite started by `./changgou up` on loopback, the sandbox playing WeChat.\n\n"
+                .formatted(r.cores(), r.java(), r.started().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+        md.append("Command: `%s`\n\n".formatted(r.command()));
+        md.append(throughput(r)).append(push(r)).append(qr(r)).append(memory(r));
+        md.append("## Targets\n\n| target | measured | |\n|---|---|---|\n");
+        checks.forEach(c -> md.append("| %s | %s | %s |\n".formatted(c.target(), c.measured(), c.met() ? "met" : "**missed**")));
+        md.append("\n![results](results.png)\n");
+        return md.toString();
+    }
+
+    private static String throughput(Results r) {
+        ThroughputRun.Result t = r.throughput();
+        PerfTestSummary p = r.perfTest().summary();
+        return """
+                ## Throughput
+
+                | figure | value | ratio to PerfTest receiving |
+                |---|---|---|
+                | notifications: orders reaching PAID per second (%d orders, %d of them seen PAID, first scan → last PAID in %.2f s; scans returned after %.2f s; %d scans failed) | %.1f orders/s | %.1f%% |
+                | PerfTest sending rate avg (`%s`, %d s) | %.0f msg/s | %.1f%% |
+                | PerfTest receiving rate avg | %.0f msg/s | 100%% |
+
+                """.formatted(t.orders(), t.paid(), t.seconds(), t.scansSeconds(), t.scanFailures(), t.ordersPerSecond(),
+                r.throughputShare() * 100, String.join(" ", r.perfTest().arguments()), perfSeconds(r.perfTest()),
+                p.sendingRate(), p.sendingRate() / p.receivingRate() * 100, p.receivingRate());
+    }
+
+    private static int perfSeconds(PerfTestRun.Result perfTest) {
+        int z = perfTest.arguments().indexOf("-z");
+        return Integer.parseInt(perfTest.arguments().get(z + 1));
+    }
+
+    private static String push(Results r) {
+        PushLatencyRun.Result p = r.push();
+        return """
+                ## Push latency (%d payments at %d/s; %d never pushed, %d notifications refused)
+
+                | ms | p50 | p95 | p99 | max | ratio p50 to push |
+                |---|---|---|---|---|---|
+                %s%s%s%s
+                Push: from the bench's notification POST to the STOMP MESSAGE with that payment's token at a Web STOMP subscriber.
+                Polling: the seeds' 3-second short polling for the same payments, from the same POST: the notification's reply time
+                (the pay record is committed by then) + a random poll phase in [0, 3 s) + a measured `GET /api/wxpay/status` round trip.
+
+                """.formatted(p.payments(), p.rate(), p.lost(), p.refused(), row("push (Web STOMP)", p.push(), p.push()),
+                row("3 s polling", p.polling(), p.push()), row("notify POST → reply", p.notifyReply(), p.push()),
+                row("status GET round trip", p.statusRoundTrip(), p.push()));
+    }
+
+    private static String row(String name, Percentiles p, Percentiles push) {
+        return "| %s (n=%d) | %s | %s | %s | %s | %.1f× |\n".formatted(name, p.count(), ms(p.p50()), ms(p.p95()), ms(p.p99()),
+                ms(p.max()), p.p50() / push.p50());
+    }
+
+    private static String qr(Results r) {
+        QrLatencyRun.Result q = r.qr();
+        return """
+                ## QR latency (`GET /api/wxpay?orderId=` for fresh orders, %d calls after %d warm-up calls, one at a time)
+
+                | ms | p50 | p95 | p99 | max |
+                |---|---|---|---|---|
+                | wxpay page (web-order → order → pay → unifiedorder) | %s | %s | %s | %s |
+
+                """.formatted(q.calls(), q.warmUp(), ms(q.latency().p50()), ms(q.latency().p95()), ms(q.latency().p99()),
+                ms(q.latency().max()));
+    }
+
+    private static String memory(Results r) {
+        StringBuilder md = new StringBuilder("## Resident memory (VmRSS, MB)\n\n| app | at rest | after the run |\n|---|---|---|\n");
+        TreeSet<String> apps = new TreeSet<>(r.rssAtRest().keySet());
+        apps.addAll(r.rssAfter().keySet());
+        for (String app : apps) {
+            md.append("| %s | %s | %s |\n".formatted(app, value(r.rssAtRest(), app), value(r.rssAfter(), app)));
+        }
+        return md.append('\n').toString();
+    }
+
+    private static String value(Map<String, Long> rss, String app) {
+        Long mb = rss.get(app);
+        return mb == null ? "not running" : mb.toString();
+    }
+}

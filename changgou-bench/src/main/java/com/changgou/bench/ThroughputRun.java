@@ -1,0 +1,93 @@
+package com.changgou.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Figure 1: N started payments, all paid through the sandbox's scan API by a bounded pool of
+ * callers; orders reaching PAID in the order schema per second, from the first scan to the COUNT
+ * (polled every 100 ms) that saw the last one.
+ */
+final class ThroughputRun {
+
+    record Result(int orders, int scanFailures, double scansSeconds, double seconds, long paid, boolean complete) {
+        double ordersPerSecond() {
+            return paid / seconds;
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ThroughputRun.class);
+    private static final long POLL_MILLIS = 100;
+
+    private final Suite suite;
+    private final BenchOptions options;
+
+    ThroughputRun(Suite suite, BenchOptions options) {
+        this.suite = suite;
+        this.options = options;
+    }
+
+    Result run(String runId) throws Exception {
+        Shoppers shoppers = Shoppers.signIn(suite.gateway(), runId, "tp", options.shoppers());
+        long prepared = System.nanoTime();
+        List<Shopper.Payment> payments = shoppers.payments(options.orders(), options.concurrency());
+        log.info("  {} orders placed and their payments started in {} s (not timed)", payments.size(),
+                String.format("%.1f", seconds(System.nanoTime() - prepared)));
+        try (PaidOrders paid = new PaidOrders(suite, shoppers.usernames())) {
+            return measure(payments, paid);
+        }
+    }
+
+    private Result measure(List<Shopper.Payment> payments, PaidOrders paid) throws InterruptedException {
+        int n = payments.size();
+        AtomicLong lastCount = new AtomicLong();
+        AtomicLong lastChange = new AtomicLong();
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime();
+        poller.scheduleAtFixedRate(() -> {
+            long count = paid.count();
+            if (count != lastCount.get()) {
+                lastCount.set(count);
+                lastChange.set(System.nanoTime());
+            }
+        }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        Bounded.Outcome<String> scans = Bounded.run(payments, options.concurrency(), this::scan);
+        double scansSeconds = seconds(System.nanoTime() - start);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.settleSeconds());
+        while (lastCount.get() < n && System.nanoTime() < deadline) {
+            // the poller owns the COUNT; this thread only waits for it to see them all
+            TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+        }
+        poller.shutdown();
+        poller.awaitTermination(5, TimeUnit.SECONDS);
+        if (scans.failures() > 0) {
+            log.warn("  {} scans failed, first: {}", scans.failures(), scans.firstFailure().toString());
+        }
+        long seen = lastCount.get();
+        return new Result(n, scans.failures(), scansSeconds, seconds(lastChange.get() - start), seen, seen >= n);
+    }
+
+    private CompletableFuture<String> scan(Shopper.Payment payment) {
+        return Http.send(Http.request(suite.sandbox().resolve("/sandbox/api/scan"))
+                        .header("Content-Type", "application/json")
+                        .POST(Http.json(Map.of("codeUrl", payment.codeUrl(), "outcome", "PAY")))
+                        .build())
+                .thenApply(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("scan %d %s".formatted(response.statusCode(), Http.abbreviate(response.body())));
+                    }
+                    return payment.orderId();
+                });
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

@@ -1,0 +1,84 @@
+package com.changgou.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A SUCCESS payment notification as WeChat's server sends it, signed HMAC-SHA256 with the sandbox
+ * merchant's throw-away key (WXPAY_APPID, WXPAY_MCH_ID, WXPAY_KEY override it, like the suite's).
+ */
+final class WeChatNotification {
+
+    private static final AtomicLong TRANSACTIONS = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    private final String appId;
+    private final String mchId;
+    private final String key;
+
+    WeChatNotification(String appId, String mchId, String key) {
+        this.appId = appId;
+        this.mchId = mchId;
+        this.key = key;
+    }
+
+    static WeChatNotification fromEnvironment(Map<String, String> env) {
+        return new WeChatNotification(env.getOrDefault("WXPAY_APPID", "wx8888888888888888"),
+                env.getOrDefault("WXPAY_MCH_ID", "1900000001"),
+                env.getOrDefault("WXPAY_KEY", "sandboxkey0000000000000000000000"));
+    }
+
+    /** The XML body of a paid notification for one pay record. */
+    String paid(String outTradeNo, long totalFee) {
+        Map<String, String> fields = new TreeMap<>();
+        fields.put("appid", appId);
+        fields.put("mch_id", mchId);
+        fields.put("nonce_str", UUID.randomUUID().toString().replace("-", ""));
+        fields.put("return_code", "SUCCESS");
+        fields.put("result_code", "SUCCESS");
+        fields.put("openid", "oBench000000000000000000000");
+        fields.put("is_subscribe", "N");
+        fields.put("trade_type", "NATIVE");
+        fields.put("bank_type", "OTHERS");
+        fields.put("total_fee", Long.toString(totalFee));
+        fields.put("cash_fee", Long.toString(totalFee));
+        fields.put("fee_type", "CNY");
+        fields.put("transaction_id", "42" + TRANSACTIONS.incrementAndGet());
+        fields.put("out_trade_no", outTradeNo);
+        fields.put("time_end", "20260101120000");
+        fields.put("sign_type", "HMAC-SHA256");
+        fields.put("sign", sign(fields));
+        StringBuilder xml = new StringBuilder("<xml>");
+        fields.forEach((k, v) -> xml.append('<').append(k).append("><![CDATA[").append(v).append("]]></").append(k).append('>'));
+        return xml.append("</xml>").toString();
+    }
+
+    /** WeChat's HMAC-SHA256 sign: sorted non-empty fields but sign, then {@code key=}, upper-case hex. */
+    String sign(Map<String, String> fields) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(fields).forEach((k, v) -> {
+            if (!k.equals("sign") && v != null && !v.isEmpty()) {
+                text.append(k).append('=').append(v).append('&');
+            }
+        });
+        text.append("key=").append(key);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().withUpperCase().formatHex(mac.doFinal(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    static boolean acknowledged(String reply) {
+        return reply.replace(" ", "").contains("<return_code><![CDATA[SUCCESS]]></return_code>")
+                || reply.contains("<return_code>SUCCESS</return_code>");
+    }
+}
