@@ -24,4 +24,6 @@ interface OutboxMapper {
                    @Param("initialMs") long initialMs, @Param("maxMs") long maxMs);
 
     int countInState(@Param("state") OutboxState state);
+
+    int deleteSentBefore(@Param("state") OutboxState state, @Param("before") Instant before, @Param("limit") int limit);
 }

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the relay drains {@code mq_message}. {@code lease} must outlast {@code confirmTimeout}: it is
- * how long a claimed row stays invisible to other relays while its confirms are awaited.
+ * how long a claimed row stays invisible to other relays while its confirms are awaited. SENT
+ * rows are kept for {@code retention} (to audit or replay), then deleted.
  */
 @ConfigurationProperties("pay.outbox")
 public record OutboxProperties(
@@ -17,5 +18,7 @@ public record OutboxProperties(
         @DefaultValue("5s") Duration confirmTimeout,
         @DefaultValue("30s") Duration lease,
         @DefaultValue("500ms") Duration backoffInitial,
-        @DefaultValue("60s") Duration backoffMax) {
+        @DefaultValue("60s") Duration backoffMax,
+        @DefaultValue("7d") Duration retention,
+        @DefaultValue("1m") Duration purgeInterval) {
 }

@@ -41,7 +41,7 @@ class OutboxRelayConcurrencyTest extends PayIntegrationTest {
         List<String> ids = IntStream.range(0, ROWS).mapToObj(i -> "t-" + run + "-" + i).toList();
         // Small batches, so the two relays (and the application's own) interleave many times.
         OutboxProperties small = new OutboxProperties(true, 1, 7, props.pollInterval(), props.confirmTimeout(),
-                props.lease(), props.backoffInitial(), props.backoffMax());
+                props.lease(), props.backoffInitial(), props.backoffMax(), props.retention(), props.purgeInterval());
         OutboxRelay first = new OutboxRelay(mapper, tx, rabbit, small, Clock.systemUTC(), Set.of());
         OutboxRelay second = new OutboxRelay(mapper, tx, rabbit, small, Clock.systemUTC(), Set.of());
         AtomicBoolean done = new AtomicBoolean();
