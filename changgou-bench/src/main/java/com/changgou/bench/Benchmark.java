@@ -58,7 +58,8 @@ public final class Benchmark {
         String runId = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000) + ThreadLocalRandom.current().nextInt(100);
         String command = ("./changgou bench " + String.join(" ", options.arguments())).strip();
         log.info("bench {} against {} ({} cores)", runId, suite.gateway(), Runtime.getRuntime().availableProcessors());
-        Map<String, Long> rssAtRest = Memory.residentMegabytes(suite.runDir());
+        String loadBefore = Processes.loadAverage();
+        Map<String, Long> rssAtRest = Processes.residentMegabytes(suite.runDir());
         log.info("resident memory at rest (MB): {}", rssAtRest);
 
         log.info("PerfTest reference ({} s)", options.perfTestSeconds());
@@ -78,10 +79,11 @@ public final class Benchmark {
         log.info("  {} of {} PAID in {} s: {} orders/s", throughput.paid(), throughput.orders(),
                 String.format("%.2f", throughput.seconds()), String.format("%.1f", throughput.ordersPerSecond()));
 
-        Map<String, Long> rssAfter = Memory.residentMegabytes(suite.runDir());
+        Map<String, Long> rssAfter = Processes.residentMegabytes(suite.runDir());
         log.info("resident memory after the run (MB): {}", rssAfter);
         return new Results(started, command, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                throughput, push, qr, perfTest, rssAtRest, rssAfter);
+                throughput, push, qr, perfTest, rssAtRest, rssAfter,
+                loadBefore, Processes.loadAverage());
     }
 }

@@ -21,7 +21,9 @@ final class Report {
         md.append("Measured in one run on %d cores (%s), %s, against the suite started by `./changgou up` on loopback, the sandbox playing WeChat.\n\n"
                 .formatted(r.cores(), r.java(), r.started().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         md.append("Command: `%s`\n\n".formatted(r.command()));
-        md.append(throughput(r)).append(push(r)).append(qr(r)).append(memory(r));
+        md.append(("The machine is shared: load average (1/5/15 min) %s at the start, %s at the end. Every figure below was "
+                + "measured in this run; none is estimated or carried over.\n\n").formatted(r.loadBefore(), r.loadAfter()));
+        md.append(throughput(r)).append(cpu(r)).append(push(r)).append(qr(r)).append(memory(r));
         md.append("## Targets\n\n| target | measured | |\n|---|---|---|\n");
         checks.forEach(c -> md.append("| %s | %s | %s |\n".formatted(c.target(), c.measured(), c.met() ? "met" : "**missed**")));
         md.append("\n![results](results.png)\n");
@@ -43,6 +45,26 @@ final class Report {
                 """.formatted(t.orders(), t.paid(), t.seconds(), t.scansSeconds(), t.scanFailures(), t.ordersPerSecond(),
                 r.throughputShare() * 100, String.join(" ", r.perfTest().arguments()), perfSeconds(r.perfTest()),
                 p.sendingRate(), p.sendingRate() / p.receivingRate() * 100, p.receivingRate());
+    }
+
+    /** Where the CPU went while the orders were being paid: the evidence behind the throughput figure. */
+    private static String cpu(Results r) {
+        ThroughputRun.Result t = r.throughput();
+        Processes.CpuWindow cpu = t.cpu();
+        StringBuilder md = new StringBuilder("""
+                CPU used during the throughput window (%.2f s × %d cores = %.1f core-seconds available; the machine was busy
+                %.1f of them, other engineers' work included):
+
+                | process | CPU s | CPU ms per paid order |
+                |---|---|---|
+                """.formatted(t.seconds(), r.cores(), t.seconds() * r.cores(), cpu.machine()));
+        cpu.apps().forEach((app, seconds) -> md.append(cpuRow(app, seconds, t.paid())));
+        md.append(cpuRow("bench (this tool)", cpu.bench(), t.paid()));
+        return md.append('\n').toString();
+    }
+
+    private static String cpuRow(String name, double seconds, long orders) {
+        return String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", name, seconds, seconds * 1000 / Math.max(1, orders));
     }
 
     private static int perfSeconds(PerfTestRun.Result perfTest) {

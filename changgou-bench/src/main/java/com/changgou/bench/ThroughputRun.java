@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ThroughputRun {
 
-    record Result(int orders, int scanFailures, double scansSeconds, double seconds, long paid, boolean complete) {
+    record Result(int orders, int scanFailures, double scansSeconds, double seconds, long paid, boolean complete,
+                  Processes.CpuWindow cpu) {
         double ordersPerSecond() {
             return paid / seconds;
         }
@@ -50,6 +51,9 @@ final class ThroughputRun {
         AtomicLong lastCount = new AtomicLong();
         AtomicLong lastChange = new AtomicLong();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+        Map<String, Double> cpuBefore = Processes.cpuSeconds(suite.runDir());
+        double benchBefore = Processes.ownCpuSeconds();
+        double machineBefore = Processes.machineBusySeconds();
         long start = System.nanoTime();
         poller.scheduleAtFixedRate(() -> {
             long count = paid.count();
@@ -67,11 +71,12 @@ final class ThroughputRun {
         }
         poller.shutdown();
         poller.awaitTermination(5, TimeUnit.SECONDS);
+        Processes.CpuWindow cpu = Processes.since(cpuBefore, benchBefore, machineBefore, suite.runDir());
         if (scans.failures() > 0) {
             log.warn("  {} scans failed, first: {}", scans.failures(), scans.firstFailure().toString());
         }
         long seen = lastCount.get();
-        return new Result(n, scans.failures(), scansSeconds, seconds(lastChange.get() - start), seen, seen >= n);
+        return new Result(n, scans.failures(), scansSeconds, seconds(lastChange.get() - start), seen, seen >= n, cpu);
     }
 
     private CompletableFuture<String> scan(Shopper.Payment payment) {

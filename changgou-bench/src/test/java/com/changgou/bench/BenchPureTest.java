@@ -30,8 +30,15 @@ class BenchPureTest {
     void vmRssIsReadInKilobytes() {
         String status = "Name:\tjava\nVmPeak:\t 3000000 kB\nVmRSS:\t  215040 kB\nThreads:\t40\n";
 
-        assertThat(Memory.vmRssKb(status)).isEqualTo(215040L);
-        assertThat(Memory.vmRssKb("Name:\tkthreadd\n")).isNull();
+        assertThat(Processes.vmRssKb(status)).isEqualTo(215040L);
+        assertThat(Processes.vmRssKb("Name:\tkthreadd\n")).isNull();
+    }
+
+    @Test
+    void cpuTicksAreUtimePlusStimeEvenWhenTheCommandHasSpaces() {
+        String stat = "4242 (java main) S 1 4242 4242 0 -1 4194560 1000 0 0 0 1234 56 0 0 20 0 40 0 100 3000000 50000";
+
+        assertThat(Processes.cpuTicks(stat)).isEqualTo(1234 + 56);
     }
 
     @Test

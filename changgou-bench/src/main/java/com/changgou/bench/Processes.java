@@ -1,0 +1,119 @@
+package com.changgou.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Resident memory (VmRSS) and CPU time of each app that {@code ./changgou up} started, by its pid
+ * file, read from /proc.
+ */
+final class Processes {
+
+    /** CPU seconds used by each app, the bench and the whole machine over one window. */
+    record CpuWindow(Map<String, Double> apps, double bench, double machine) {
+    }
+
+    private Processes() {
+    }
+
+    static CpuWindow since(Map<String, Double> appsBefore, double benchBefore, double machineBefore, Path runDir) {
+        Map<String, Double> now = cpuSeconds(runDir);
+        Map<String, Double> used = new TreeMap<>();
+        now.forEach((app, seconds) -> used.put(app, seconds - appsBefore.getOrDefault(app, seconds)));
+        return new CpuWindow(used, ownCpuSeconds() - benchBefore, machineBusySeconds() - machineBefore);
+    }
+
+    /** Linux reports process times in USER_HZ ticks, 100 per second on every mainstream kernel. */
+    private static final double TICKS_PER_SECOND = 100;
+
+    /** App name (pid file name) to resident MB; an app whose process is gone is left out. */
+    static Map<String, Long> residentMegabytes(Path runDir) {
+        Map<String, Long> rss = new TreeMap<>();
+        forEachApp(runDir, (app, pid) -> {
+            Long kb = vmRssKb(read(Path.of("/proc", pid, "status")));
+            if (kb != null) {
+                rss.put(app, kb / 1024);
+            }
+        });
+        return rss;
+    }
+
+    /** App name to the CPU seconds (user + system) its process has used so far. */
+    static Map<String, Double> cpuSeconds(Path runDir) {
+        Map<String, Double> cpu = new TreeMap<>();
+        forEachApp(runDir, (app, pid) -> cpu.put(app, cpuTicks(read(Path.of("/proc", pid, "stat"))) / TICKS_PER_SECOND));
+        return cpu;
+    }
+
+    /** The first three fields of /proc/loadavg: how busy the shared machine was (1, 5, 15 minutes). */
+    static String loadAverage() {
+        String[] f = read(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return "%s %s %s".formatted(f[0], f[1], f[2]);
+    }
+
+    /** CPU seconds this JVM (the bench itself) has used so far. */
+    static double ownCpuSeconds() {
+        return cpuTicks(read(Path.of("/proc/self/stat"))) / TICKS_PER_SECOND;
+    }
+
+    /** The whole machine's busy CPU seconds (all but idle and iowait) from the first line of /proc/stat. */
+    static double machineBusySeconds() {
+        String[] f = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < f.length && i <= 8; i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(f[i]);
+            }
+        }
+        return busy / TICKS_PER_SECOND;
+    }
+
+    /** utime + stime of a /proc/PID/stat line; the command name in parentheses may hold spaces. */
+    static long cpuTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        // after "(comm) ": state is field 3, so utime (14) and stime (15) are at 11 and 12
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    private interface AppPid {
+        void accept(String app, String pid) throws IOException;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void forEachApp(Path runDir, AppPid action) {
+        Path pids = runDir.resolve("pids");
+        if (!Files.isDirectory(pids)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(pids)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".pid")).forEach(file -> {
+                String app = file.getFileName().toString().replaceFirst("\\.pid$", "");
+                try {
+                    action.accept(app, Files.readString(file).strip());
+                } catch (IOException | java.io.UncheckedIOException gone) {
+                    // no such process any more: nothing to report for it
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + pids, e);
+        }
+    }
+
+    /** The VmRSS line of a /proc/PID/status text, in kB. */
+    static Long vmRssKb(String status) {
+        return status.lines().filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                .findFirst().orElse(null);
+    }
+}
