@@ -51,6 +51,10 @@ class NotifyController {
         } catch (InvalidNotificationException e) {
             log.warn("notification rejected: {}", e.getMessage());
             return reply(HttpStatus.OK, false, "invalid notification");
+        } catch (RuntimeException e) {
+            // A parser fault is still "not stored": FAIL, so a genuine notification comes again.
+            log.error("notification could not be parsed", e);
+            return reply(HttpStatus.OK, false, "not processed, retry");
         }
         return store(notification);
     }
