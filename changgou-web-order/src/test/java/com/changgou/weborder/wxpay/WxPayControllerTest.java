@@ -192,6 +192,18 @@ class WxPayControllerTest {
     }
 
     @Test
+    void theSuccessPageTrustsThePayServiceWhileTheOrderServiceHasNotCaughtUp() throws Exception {
+        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 12_345)));
+        given(payFeign.status(ALICE, ORDER_ID))
+                .willReturn(Result.ok(new PaymentStatus(ORDER_ID, PayState.SUCCESS, "tok")));
+
+        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isOk())
+                .andExpect(view().name(WxPayController.VIEW_PAYSUCCESS))
+                .andExpect(content().string(containsString("id=\"paysuccess-amount\">123.45<")));
+    }
+
+    @Test
     void theSuccessPageRefusesAnUnpaidOrAnotherShoppersOrder() throws Exception {
         given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 100)));
         mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
