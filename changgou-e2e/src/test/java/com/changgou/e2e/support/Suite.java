@@ -37,7 +37,13 @@ public final class Suite implements AutoCloseable {
         Suite suite = new Suite(SuiteEnvironment.forTests(repositoryRoot()));
         suite.dropState();
         long started = System.nanoTime();
-        suite.process.run(START_LIMIT, "up");
+        try {
+            suite.process.run(START_LIMIT, "up");
+        } catch (RuntimeException failed) {
+            // Leave nothing half-started behind for the next test or run.
+            suite.close();
+            throw failed;
+        }
         log.info("suite up in {} ms", (System.nanoTime() - started) / 1_000_000);
         return suite;
     }

@@ -19,6 +19,8 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
         String name = System.getenv().getOrDefault("CHANGGOU_E2E_NAME", "e2e");
         int offset = Integer.parseInt(System.getenv().getOrDefault("CHANGGOU_E2E_PORT_OFFSET", "10000"));
         Map<String, String> env = new LinkedHashMap<>();
+        // The reactor has just packaged every app; the tests run those jars and never rebuild them.
+        env.put("CHANGGOU_SKIP_BUILD", "1");
         env.put("CHANGGOU_RUN_DIR", root.resolve("changgou-e2e/target/suite-" + name).toString());
         env.put("EUREKA_PORT", Integer.toString(8761 + offset));
         env.put("GATEWAY_PORT", Integer.toString(8080 + offset));
