@@ -4,17 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The command line of {@code ./changgou bench}; every flag has a default that makes the full run. */
-record BenchOptions(int orders, int concurrency, int shoppers, int pushPayments, int pushRate, int qrCalls, int qrWarmUp,
+record BenchOptions(int orders, int concurrency, int shoppers, int pushPayments, int pushWarmUp, int pushRate, int qrCalls, int qrWarmUp,
                     int perfTestSeconds, int settleSeconds, Path out, List<String> arguments) {
 
     static final String USAGE = """
             usage: ./changgou bench [--orders N (5000)] [--concurrency N (32)] [--shoppers N (20)]
-                                    [--push-payments N (1000)] [--push-rate N/s (50)] [--qr-calls N (500)]
+                                    [--push-payments N (1000)] [--push-warmup N (100)] [--push-rate N/s (50)]
+                                    [--qr-calls N (500)]
                                     [--qr-warmup N (50)] [--perftest-seconds N (15)] [--settle-seconds N (120)]
                                     [--out DIR (docs/bench)]""";
 
     static BenchOptions parse(List<String> args) {
-        int orders = 5000, concurrency = 32, shoppers = 20, pushPayments = 1000, pushRate = 50, qrCalls = 500, qrWarmUp = 50;
+        int orders = 5000, concurrency = 32, shoppers = 20, pushPayments = 1000, pushWarmUp = 100, pushRate = 50, qrCalls = 500, qrWarmUp = 50;
         int perfTestSeconds = 15, settleSeconds = 120;
         Path out = Path.of("docs/bench");
         for (int i = 0; i < args.size(); i++) {
@@ -28,6 +29,7 @@ record BenchOptions(int orders, int concurrency, int shoppers, int pushPayments,
                 case "--concurrency" -> concurrency = positive(flag, value);
                 case "--shoppers" -> shoppers = positive(flag, value);
                 case "--push-payments" -> pushPayments = positive(flag, value);
+                case "--push-warmup" -> pushWarmUp = positive(flag, value);
                 case "--push-rate" -> pushRate = positive(flag, value);
                 case "--qr-calls" -> qrCalls = positive(flag, value);
                 case "--qr-warmup" -> qrWarmUp = positive(flag, value);
@@ -37,7 +39,7 @@ record BenchOptions(int orders, int concurrency, int shoppers, int pushPayments,
                 default -> throw new IllegalArgumentException("unknown flag %s\n%s".formatted(flag, USAGE));
             }
         }
-        return new BenchOptions(orders, concurrency, shoppers, pushPayments, pushRate, qrCalls, qrWarmUp, perfTestSeconds,
+        return new BenchOptions(orders, concurrency, shoppers, pushPayments, pushWarmUp, pushRate, qrCalls, qrWarmUp, perfTestSeconds,
                 settleSeconds, out, List.copyOf(args));
     }
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class PushLatencyRun {
 
-    record Result(int payments, int rate, int lost, int refused, Percentiles push, Percentiles notifyReply,
+    record Result(int payments, int warmUp, int rate, int lost, int refused, Percentiles push, Percentiles notifyReply,
                   Percentiles statusRoundTrip, Percentiles polling) {
     }
 
@@ -42,7 +42,9 @@ final class PushLatencyRun {
 
     Result run(String runId) throws InterruptedException {
         Shoppers shoppers = Shoppers.signIn(suite.gateway(), runId, "push", options.shoppers());
-        List<Shopper.Payment> payments = shoppers.payments(options.pushPayments(), options.concurrency());
+        List<Shopper.Payment> all = shoppers.payments(options.pushWarmUp() + options.pushPayments(), options.concurrency());
+        List<Shopper.Payment> warmUp = all.subList(0, options.pushWarmUp());
+        List<Shopper.Payment> payments = all.subList(options.pushWarmUp(), all.size());
         Map<String, Long> posted = new ConcurrentHashMap<>();
         Map<String, Double> pushMillis = new ConcurrentHashMap<>();
         Map<String, Double> replyMillis = new ConcurrentHashMap<>();
@@ -57,6 +59,8 @@ final class PushLatencyRun {
                     }
                 })) {
             stomp.subscribe("/exchange/paynotify");
+            // the same path first, unrecorded, so that the figures are not the JIT's first compilations
+            pace(warmUp, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicInteger());
             pace(payments, posted, replyMillis, refused);
             arrived.await(options.settleSeconds(), TimeUnit.SECONDS);
         }
@@ -122,7 +126,7 @@ final class PushLatencyRun {
         if (lost > 0) {
             log.warn("  {} of {} payments never reached the STOMP subscriber", lost, payments.size());
         }
-        return new Result(payments.size(), options.pushRate(), lost, refused, Percentiles.ofMillis(push.values()),
+        return new Result(payments.size(), options.pushWarmUp(), options.pushRate(), lost, refused, Percentiles.ofMillis(push.values()),
                 Percentiles.ofMillis(reply.values()), Percentiles.ofMillis(status.values()), Percentiles.ofMillis(polling));
     }
 

@@ -60,6 +60,25 @@ final class Report {
                 """.formatted(t.seconds(), r.cores(), t.seconds() * r.cores(), cpu.machine()));
         cpu.apps().forEach((app, seconds) -> md.append(cpuRow(app, seconds, t.paid())));
         md.append(cpuRow("bench (this tool)", cpu.bench(), t.paid()));
+        return md.append('\n').append(pipeline(t.pipeline())).toString();
+    }
+
+    /** About 15 evenly spread samples of the pipeline's backlogs, the last one always included. */
+    private static String pipeline(List<Pipeline.Sample> samples) {
+        StringBuilder md = new StringBuilder("""
+                Backlog along the way during the throughput window (-1: could not be read):
+
+                | s | sandbox notifications pending | pay outbox NEW | `order.pay.result` messages (consumers) | orders PAID |
+                |---|---|---|---|---|
+                """);
+        int step = Math.max(1, samples.size() / 15);
+        for (int i = 0; i < samples.size(); i++) {
+            if (i % step == 0 || i == samples.size() - 1) {
+                Pipeline.Sample s = samples.get(i);
+                md.append(String.format(Locale.ROOT, "| %.1f | %d | %d | %d (%d) | %d |%n", s.seconds(), s.sandboxPending(),
+                        s.outboxNew(), s.queued(), s.consumers(), s.paid()));
+            }
+        }
         return md.append('\n').toString();
     }
 
@@ -75,7 +94,7 @@ final class Report {
     private static String push(Results r) {
         PushLatencyRun.Result p = r.push();
         return """
-                ## Push latency (%d payments at %d/s; %d never pushed, %d notifications refused)
+                ## Push latency (%d payments at %d/s after %d unrecorded warm-up ones; %d never pushed, %d notifications refused)
 
                 | ms | p50 | p95 | p99 | max | ratio p50 to push |
                 |---|---|---|---|---|---|
@@ -84,7 +103,7 @@ final class Report {
                 Polling: the seeds' 3-second short polling for the same payments, from the same POST: the notification's reply time
                 (the pay record is committed by then) + a random poll phase in [0, 3 s) + a measured `GET /api/wxpay/status` round trip.
 
-                """.formatted(p.payments(), p.rate(), p.lost(), p.refused(), row("push (Web STOMP)", p.push(), p.push()),
+                """.formatted(p.payments(), p.rate(), p.warmUp(), p.lost(), p.refused(), row("push (Web STOMP)", p.push(), p.push()),
                 row("3 s polling", p.polling(), p.push()), row("notify POST → reply", p.notifyReply(), p.push()),
                 row("status GET round trip", p.statusRoundTrip(), p.push()));
     }

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 record Suite(URI gateway, URI sandbox, URI webStomp, String webStompUser, String webStompPassword,
              String jdbcUrl, String dbUser, String dbPassword, URI amqp, URI rabbitManagement,
-             String rabbitUser, String rabbitPassword, String rabbitVhost, Path runDir) {
+             String rabbitUser, String rabbitPassword, String rabbitVhost, Path runDir, String paySchema) {
 
     static Suite fromEnvironment(Map<String, String> env, Path root) {
         String gatewayPort = env.getOrDefault("GATEWAY_PORT", "8080");
@@ -38,7 +38,8 @@ record Suite(URI gateway, URI sandbox, URI webStomp, String webStompUser, String
                 URI.create(env.getOrDefault("RABBIT_MANAGEMENT_URL", "http://%s:15672".formatted(rabbitHost))),
                 rabbitUser, rabbitPassword,
                 env.getOrDefault("RABBIT_VHOST", "/"),
-                Path.of(env.getOrDefault("CHANGGOU_RUN_DIR", root.resolve(".run").toString())));
+                Path.of(env.getOrDefault("CHANGGOU_RUN_DIR", root.resolve(".run").toString())),
+                env.getOrDefault("PAY_DB_NAME", "changgou_pay"));
     }
 
     /** Fails unless the gateway and the sandbox answer their health checks. */

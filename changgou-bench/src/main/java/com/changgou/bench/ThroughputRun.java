@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 final class ThroughputRun {
 
     record Result(int orders, int scanFailures, double scansSeconds, double seconds, long paid, boolean complete,
-                  Processes.CpuWindow cpu) {
+                  Processes.CpuWindow cpu, List<Pipeline.Sample> pipeline) {
         double ordersPerSecond() {
             return paid / seconds;
         }
@@ -46,11 +46,12 @@ final class ThroughputRun {
         }
     }
 
-    private Result measure(List<Shopper.Payment> payments, PaidOrders paid) throws InterruptedException {
+    private Result measure(List<Shopper.Payment> payments, PaidOrders paid) throws InterruptedException, java.sql.SQLException {
         int n = payments.size();
         AtomicLong lastCount = new AtomicLong();
         AtomicLong lastChange = new AtomicLong();
-        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService poller = Executors.newScheduledThreadPool(2);
+        Pipeline pipeline = new Pipeline(suite, lastCount::get);
         Map<String, Double> cpuBefore = Processes.cpuSeconds(suite.runDir());
         double benchBefore = Processes.ownCpuSeconds();
         double machineBefore = Processes.machineBusySeconds();
@@ -62,6 +63,7 @@ final class ThroughputRun {
                 lastChange.set(System.nanoTime());
             }
         }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(() -> pipeline.sample(start), 0, 1, TimeUnit.SECONDS);
         Bounded.Outcome<String> scans = Bounded.run(payments, options.concurrency(), this::scan);
         double scansSeconds = seconds(System.nanoTime() - start);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.settleSeconds());
@@ -72,11 +74,13 @@ final class ThroughputRun {
         poller.shutdown();
         poller.awaitTermination(5, TimeUnit.SECONDS);
         Processes.CpuWindow cpu = Processes.since(cpuBefore, benchBefore, machineBefore, suite.runDir());
+        pipeline.sample(start);
+        pipeline.close();
         if (scans.failures() > 0) {
             log.warn("  {} scans failed, first: {}", scans.failures(), scans.firstFailure().toString());
         }
         long seen = lastCount.get();
-        return new Result(n, scans.failures(), scansSeconds, seconds(lastChange.get() - start), seen, seen >= n, cpu);
+        return new Result(n, scans.failures(), scansSeconds, seconds(lastChange.get() - start), seen, seen >= n, cpu, pipeline.samples());
     }
 
     private CompletableFuture<String> scan(Shopper.Payment payment) {
