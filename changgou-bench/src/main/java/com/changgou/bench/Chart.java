@@ -22,6 +22,10 @@ final class Chart {
     record Bar(String label, double value, Color color) {
     }
 
+    /** A dashed horizontal line at a target value. */
+    record Mark(String label, double value) {
+    }
+
     private static final int WIDTH = 1200;
     private static final int HEIGHT = 560;
     private static final Color PAY = new Color(0x2e7d32);
@@ -46,19 +50,22 @@ final class Chart {
         panel(g, 20, "Throughput (per second, log scale)", "/s", List.of(
                 new Bar("orders PAID", r.throughput().ordersPerSecond(), PAY),
                 new Bar("PerfTest sent", perf.sendingRate(), REFERENCE),
-                new Bar("PerfTest recv", perf.receivingRate(), REFERENCE)));
+                new Bar("PerfTest recv", perf.receivingRate(), REFERENCE)),
+                List.of(new Mark("target 25%", perf.receivingRate() * Targets.THROUGHPUT_SHARE)));
         Percentiles push = r.push().push();
         Percentiles poll = r.push().polling();
         Percentiles qr = r.qr().latency();
         panel(g, 420, "Latency (ms, log scale)", " ms", List.of(
                 new Bar("push p50", push.p50(), PAY), new Bar("push p95", push.p95(), PAY), new Bar("push p99", push.p99(), PAY),
                 new Bar("poll p50", poll.p50(), POLL), new Bar("poll p95", poll.p95(), POLL), new Bar("poll p99", poll.p99(), POLL),
-                new Bar("QR p50", qr.p50(), QR), new Bar("QR p99", qr.p99(), QR)));
+                new Bar("QR p50", qr.p50(), QR), new Bar("QR p99", qr.p99(), QR)),
+                List.of(new Mark("push p50 target", Targets.PUSH_P50_MS), new Mark("push p99 target", Targets.PUSH_P99_MS),
+                        new Mark("QR p99 target", Targets.QR_P99_MS)));
         g.dispose();
         ImageIO.write(image, "png", png.toFile());
     }
 
-    private static void panel(Graphics2D g, int left, String title, String unit, List<Bar> bars) {
+    private static void panel(Graphics2D g, int left, String title, String unit, List<Bar> bars, List<Mark> marks) {
         int width = left < 100 ? 360 : 760;
         int top = 70;
         int bottom = HEIGHT - 70;
@@ -88,6 +95,13 @@ final class Chart {
         }
         g.setStroke(new BasicStroke(1.5f));
         g.drawLine(left + 40, bottom, left + width, bottom);
+        g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        g.setColor(new Color(0xef6c00));
+        for (Mark mark : marks) {
+            int y = bottom - (int) ((bottom - top) * Math.max(0, Math.log10(Math.max(mark.value(), 1))) / decades);
+            g.drawLine(left + 40, y, left + width, y);
+            g.drawString(mark.label(), left + width - 95, y - 3);
+        }
     }
 
     private static String label(double value) {

@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class PushLatencyRun {
 
-    record Result(int payments, int warmUp, int rate, int lost, int refused, Percentiles push, Percentiles notifyReply,
-                  Percentiles statusRoundTrip, Percentiles polling) {
+    record Result(int payments, int warmUp, int rate, int lost, String subscriberLost, int refused, Percentiles push,
+                  Percentiles notifyReply, Percentiles statusRoundTrip, Percentiles polling) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(PushLatencyRun.class);
@@ -50,6 +50,7 @@ final class PushLatencyRun {
         Map<String, Double> replyMillis = new ConcurrentHashMap<>();
         AtomicInteger refused = new AtomicInteger();
         CountDownLatch arrived = new CountDownLatch(payments.size());
+        String subscriberLost;
         try (StompClient stomp = StompClient.connect(suite.webStomp(), suite.webStompUser(), suite.webStompPassword(),
                 suite.rabbitVhost(), delivery -> {
                     String token = token(delivery.frame().body());
@@ -62,10 +63,19 @@ final class PushLatencyRun {
             // the same path first, unrecorded, so that the figures are not the JIT's first compilations
             pace(warmUp, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicInteger());
             pace(payments, posted, replyMillis, refused);
-            arrived.await(options.settleSeconds(), TimeUnit.SECONDS);
+            awaitArrivals(arrived, stomp);
+            subscriberLost = stomp.lost();
         }
         Map<String, Double> statusMillis = statusRoundTrips(payments);
-        return result(payments, pushMillis, replyMillis, statusMillis, refused.get());
+        return result(payments, pushMillis, replyMillis, statusMillis, refused.get(), subscriberLost);
+    }
+
+    /** Waits for every frame, but not for a subscriber that is gone: its missing frames never come. */
+    private void awaitArrivals(CountDownLatch arrived, StompClient stomp) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.settleSeconds());
+        while (!arrived.await(200, TimeUnit.MILLISECONDS) && stomp.lost() == null && System.nanoTime() < deadline) {
+            // keep waiting: frames are still on their way
+        }
     }
 
     /** One notification every 1/rate s; the POST instant is taken right before it is handed to the client. */
@@ -116,7 +126,7 @@ final class PushLatencyRun {
     }
 
     private Result result(List<Shopper.Payment> payments, Map<String, Double> push, Map<String, Double> reply,
-                          Map<String, Double> status, int refused) {
+                          Map<String, Double> status, int refused, String subscriberLost) {
         Random phase = new Random(42);
         double[] polling = payments.stream()
                 .filter(p -> reply.containsKey(p.token()) && status.containsKey(p.token()))
@@ -124,9 +134,11 @@ final class PushLatencyRun {
                 .toArray();
         int lost = payments.size() - push.size();
         if (lost > 0) {
-            log.warn("  {} of {} payments never reached the STOMP subscriber", lost, payments.size());
+            log.warn("  {} of {} payments never reached the STOMP subscriber{}", lost, payments.size(),
+                    subscriberLost == null ? "" : ", whose connection was lost: " + subscriberLost);
         }
-        return new Result(payments.size(), options.pushWarmUp(), options.pushRate(), lost, refused, Percentiles.ofMillis(push.values()),
+        return new Result(payments.size(), options.pushWarmUp(), options.pushRate(), lost, subscriberLost, refused,
+                Percentiles.ofMillis(push.values()),
                 Percentiles.ofMillis(reply.values()), Percentiles.ofMillis(status.values()), Percentiles.ofMillis(polling));
     }
 

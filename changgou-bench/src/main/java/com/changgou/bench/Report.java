@@ -99,13 +99,16 @@ final class Report {
                 | ms | p50 | p95 | p99 | max | ratio p50 to push |
                 |---|---|---|---|---|---|
                 %s%s%s%s
+                %s
                 Push: from the bench's notification POST to the STOMP MESSAGE with that payment's token at a Web STOMP subscriber.
                 Polling: the seeds' 3-second short polling for the same payments, from the same POST: the notification's reply time
                 (the pay record is committed by then) + a random poll phase in [0, 3 s) + a measured `GET /api/wxpay/status` round trip.
 
                 """.formatted(p.payments(), p.rate(), p.warmUp(), p.lost(), p.refused(), row("push (Web STOMP)", p.push(), p.push()),
                 row("3 s polling", p.polling(), p.push()), row("notify POST → reply", p.notifyReply(), p.push()),
-                row("status GET round trip", p.statusRoundTrip(), p.push()));
+                row("status GET round trip", p.statusRoundTrip(), p.push()),
+                p.subscriberLost() == null ? "" : ("**The subscriber's connection was lost during the run: %s.** "
+                        + "The percentiles are of the frames that arrived.").formatted(p.subscriberLost()));
     }
 
     private static String row(String name, Percentiles p, Percentiles push) {

@@ -59,6 +59,11 @@ final class StompClient implements AutoCloseable {
         }
     }
 
+    /** Why the connection ended before {@link #close}, or null while it is up (a broker restart ends it). */
+    String lost() {
+        return listener.lost;
+    }
+
     private void send(StompFrame frame) {
         socket.sendText(frame.encode(), true).orTimeout(10, TimeUnit.SECONDS).join();
     }
@@ -79,6 +84,7 @@ final class StompClient implements AutoCloseable {
         private final StompFrameReader reader = new StompFrameReader();
         private final CompletableFuture<StompFrame> connected = new CompletableFuture<>();
         private volatile CompletableFuture<StompFrame> receipt = new CompletableFuture<>();
+        private volatile String lost;
 
         Listener(Consumer<Delivery> onMessage) {
             this.onMessage = onMessage;
@@ -93,6 +99,7 @@ final class StompClient implements AutoCloseable {
                     case "CONNECTED" -> connected.complete(frame);
                     case "RECEIPT" -> receipt.complete(frame);
                     case "ERROR" -> {
+                        lost = "ERROR frame: " + frame.header("message");
                         connected.complete(frame);
                         receipt.complete(frame);
                     }
@@ -104,7 +111,16 @@ final class StompClient implements AutoCloseable {
         }
 
         @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            if (lost == null) {
+                lost = "closed by the server (%d %s)".formatted(statusCode, reason);
+            }
+            return null;
+        }
+
+        @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            lost = "failed: " + error;
             connected.completeExceptionally(error);
             receipt.completeExceptionally(error);
         }
