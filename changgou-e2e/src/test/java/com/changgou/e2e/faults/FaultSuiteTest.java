@@ -122,7 +122,7 @@ class FaultSuiteTest {
         suite.rabbit().stopBroker();
         try {
             orders.forEach(order -> suite.sandbox().pay(order.codeUrl()));
-            await().atMost(SETTLE).until(() -> orders.stream().allMatch(o -> acknowledged(suite, o)));
+            await().atMost(SETTLE).until(() -> orders.stream().allMatch(o -> suite.sandbox().acknowledged(o.outTradeNo())));
         } finally {
             suite.rabbit().startBroker();
         }
@@ -140,7 +140,7 @@ class FaultSuiteTest {
         suite.stop("order");
         try {
             orders.forEach(order -> suite.sandbox().pay(order.codeUrl()));
-            await().atMost(SETTLE).until(() -> orders.stream().allMatch(o -> acknowledged(suite, o)));
+            await().atMost(SETTLE).until(() -> orders.stream().allMatch(o -> suite.sandbox().acknowledged(o.outTradeNo())));
         } finally {
             suite.start("order");
         }
@@ -158,7 +158,7 @@ class FaultSuiteTest {
         suite.rabbit().stopBroker();
         try {
             orders.forEach(order -> suite.sandbox().pay(order.codeUrl()));
-            await().atMost(SETTLE).until(() -> orders.stream().allMatch(o -> acknowledged(suite, o)));
+            await().atMost(SETTLE).until(() -> orders.stream().allMatch(o -> suite.sandbox().acknowledged(o.outTradeNo())));
             suite.kill("pay");
         } finally {
             suite.rabbit().startBroker();
@@ -184,10 +184,10 @@ class FaultSuiteTest {
                 .until(() -> OrderSchema.statuses(suite, List.of(abandoned.orderId())).containsValue("CLOSED"));
         boolean paid = tryPay(suite, racing);
 
-        assertThat(suite.sandbox().order(abandoned.outTradeNo()).path("tradeState").asString()).isEqualTo("CLOSED");
+        assertThat(suite.sandbox().order(abandoned.outTradeNo()).path("state").asString()).isEqualTo("CLOSED");
         await().atMost(SETTLE).until(() -> !OrderSchema.statuses(suite, List.of(racing.orderId())).containsValue("UNPAID"));
         String racingStatus = OrderSchema.statuses(suite, List.of(racing.orderId())).get(racing.orderId());
-        String atWechat = suite.sandbox().order(racing.outTradeNo()).path("tradeState").asString();
+        String atWechat = suite.sandbox().order(racing.outTradeNo()).path("state").asString();
         if ("SUCCESS".equals(atWechat)) {
             assertThat(racingStatus.equals("PAID") || OrderSchema.refundsToMake(suite, racing.orderId()) == 1)
                     .as("money taken for %s is either an order paid or a refund to make", racing.orderId()).isTrue();
@@ -257,16 +257,6 @@ class FaultSuiteTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** WeChat got a SUCCESS reply: the pay service has durably stored the result. */
-    private static boolean acknowledged(Suite suite, PendingOrder order) {
-        for (var notification : suite.sandbox().order(order.outTradeNo()).path("notifications")) {
-            if (notification.toString().contains("SUCCESS") && notification.path("httpStatus").asInt() == 200) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean tryPay(Suite suite, PendingOrder order) {

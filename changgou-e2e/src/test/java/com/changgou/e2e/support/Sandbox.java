@@ -59,6 +59,16 @@ public final class Sandbox {
         return Http.json(response);
     }
 
+    /** Whether the merchant replied SUCCESS to one of the order's notifications: it stored the result. */
+    public boolean acknowledged(String outTradeNo) {
+        for (JsonNode attempt : order(outTradeNo).path("notifications")) {
+            if (attempt.path("acknowledged").asBoolean()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private HttpResponse<String> post(String path, Object body) {
         return Http.send(Http.request(base.resolve(path))
                 .header("Content-Type", "application/json")

@@ -1,5 +1,7 @@
 package com.changgou.e2e.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,9 +98,16 @@ public final class Suite implements AutoCloseable {
         process.run(Duration.ofMinutes(1), "stop", app);
     }
 
-    /** Starts one app again and waits until it is healthy and registered. */
+    /**
+     * Starts one app again and waits until it is healthy, registered, and known to the apps
+     * that call it: their registries catch up a fetch interval later, so a shopper's pay path
+     * (gateway → pay → order → sandbox) is tried until it works again.
+     */
     public void start(String app) {
         process.run(START_LIMIT, "start", app);
+        Shopper probe = Shopper.signIn(this, "probe");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> probe.nativePay(probe.placeOrder(1, 1)).hasNonNull("codeUrl"));
     }
 
     /** SIGKILLs one app: whatever it had not finished is cut off. */
