@@ -130,7 +130,7 @@ final class Report {
     }
 
     private static String memory(Results r) {
-        StringBuilder md = new StringBuilder("## Resident memory (VmRSS, MB)\n\n| app | at rest | after the run |\n|---|---|---|\n");
+        StringBuilder md = new StringBuilder("## Resident memory (VmRSS, MB)\n\n| app | at rest, before this run | after the run |\n|---|---|---|\n");
         TreeSet<String> apps = new TreeSet<>(r.rssAtRest().keySet());
         apps.addAll(r.rssAfter().keySet());
         for (String app : apps) {
