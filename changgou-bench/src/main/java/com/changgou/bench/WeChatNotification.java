@@ -13,8 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A SUCCESS payment notification as WeChat's server sends it, signed HMAC-SHA256 with the sandbox
  * merchant's throw-away key (WXPAY_APPID, WXPAY_MCH_ID, WXPAY_KEY override it, like the suite's).
+ * The end-to-end tests use it too, to forge and tamper with notifications.
  */
-final class WeChatNotification {
+public final class WeChatNotification {
 
     private static final AtomicLong TRANSACTIONS = new AtomicLong(System.currentTimeMillis() * 1000);
 
@@ -22,20 +23,25 @@ final class WeChatNotification {
     private final String mchId;
     private final String key;
 
-    WeChatNotification(String appId, String mchId, String key) {
+    public WeChatNotification(String appId, String mchId, String key) {
         this.appId = appId;
         this.mchId = mchId;
         this.key = key;
     }
 
-    static WeChatNotification fromEnvironment(Map<String, String> env) {
+    public static WeChatNotification fromEnvironment(Map<String, String> env) {
         return new WeChatNotification(env.getOrDefault("WXPAY_APPID", "wx8888888888888888"),
                 env.getOrDefault("WXPAY_MCH_ID", "1900000001"),
                 env.getOrDefault("WXPAY_KEY", "sandboxkey0000000000000000000000"));
     }
 
     /** The XML body of a paid notification for one pay record. */
-    String paid(String outTradeNo, long totalFee) {
+    public String paid(String outTradeNo, long totalFee) {
+        return xml(paidFields(outTradeNo, totalFee));
+    }
+
+    /** The fields of a paid notification, signed; change one and the sign no longer matches. */
+    public Map<String, String> paidFields(String outTradeNo, long totalFee) {
         Map<String, String> fields = new TreeMap<>();
         fields.put("appid", appId);
         fields.put("mch_id", mchId);
@@ -54,13 +60,17 @@ final class WeChatNotification {
         fields.put("time_end", "20260101120000");
         fields.put("sign_type", "HMAC-SHA256");
         fields.put("sign", sign(fields));
+        return fields;
+    }
+
+    public static String xml(Map<String, String> fields) {
         StringBuilder xml = new StringBuilder("<xml>");
         fields.forEach((k, v) -> xml.append('<').append(k).append("><![CDATA[").append(v).append("]]></").append(k).append('>'));
         return xml.append("</xml>").toString();
     }
 
     /** WeChat's HMAC-SHA256 sign: sorted non-empty fields but sign, then {@code key=}, upper-case hex. */
-    String sign(Map<String, String> fields) {
+    public String sign(Map<String, String> fields) {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(fields).forEach((k, v) -> {
             if (!k.equals("sign") && v != null && !v.isEmpty()) {
@@ -77,7 +87,7 @@ final class WeChatNotification {
         }
     }
 
-    static boolean acknowledged(String reply) {
+    public static boolean acknowledged(String reply) {
         return reply.replace(" ", "").contains("<return_code><![CDATA[SUCCESS]]></return_code>")
                 || reply.contains("<return_code>SUCCESS</return_code>");
     }

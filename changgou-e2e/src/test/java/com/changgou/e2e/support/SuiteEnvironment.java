@@ -28,6 +28,11 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
         env.put("PAY_PORT", Integer.toString(9010 + offset));
         env.put("WEB_ORDER_PORT", Integer.toString(9011 + offset));
         env.put("SANDBOX_PORT", Integer.toString(9090 + offset));
+        // Derived settings too, so that nothing inherited from the caller points at another suite.
+        env.put("EUREKA_URL", "http://127.0.0.1:%d/eureka/".formatted(8761 + offset));
+        env.put("WXPAY_BASE_URL", "http://127.0.0.1:%d".formatted(9090 + offset));
+        env.put("SANDBOX_PUBLIC_URL", "http://127.0.0.1:%d".formatted(9090 + offset));
+        env.put("WXPAY_NOTIFY_URL", "http://127.0.0.1:%d/api/pay/wxpay/notify".formatted(8080 + offset));
         env.put("ORDER_DB_NAME", "changgou_order_" + name);
         env.put("PAY_DB_NAME", "changgou_pay_" + name);
         env.put("RABBIT_VHOST", "changgou_" + name);
