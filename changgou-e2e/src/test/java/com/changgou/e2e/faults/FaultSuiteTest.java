@@ -121,8 +121,7 @@ class FaultSuiteTest {
         List<PendingOrder> orders = place(suite, "broker", 10);
         suite.rabbit().stopBroker();
         try {
-            orders.forEach(order -> suite.sandbox().pay(order.codeUrl()));
-            await().atMost(SETTLE).until(() -> orders.stream().allMatch(o -> suite.sandbox().acknowledged(o.outTradeNo())));
+            payAndAwaitStored(suite, orders);
         } finally {
             suite.rabbit().startBroker();
         }
@@ -139,8 +138,7 @@ class FaultSuiteTest {
         List<PendingOrder> orders = place(suite, "orderdown", 5);
         suite.stop("order");
         try {
-            orders.forEach(order -> suite.sandbox().pay(order.codeUrl()));
-            await().atMost(SETTLE).until(() -> orders.stream().allMatch(o -> suite.sandbox().acknowledged(o.outTradeNo())));
+            payAndAwaitStored(suite, orders);
         } finally {
             suite.start("order");
         }
@@ -157,8 +155,7 @@ class FaultSuiteTest {
         // With the broker down the relay cannot publish: the results exist only in the outbox.
         suite.rabbit().stopBroker();
         try {
-            orders.forEach(order -> suite.sandbox().pay(order.codeUrl()));
-            await().atMost(SETTLE).until(() -> orders.stream().allMatch(o -> suite.sandbox().acknowledged(o.outTradeNo())));
+            payAndAwaitStored(suite, orders);
             suite.kill("pay");
         } finally {
             suite.rabbit().startBroker();
@@ -257,6 +254,12 @@ class FaultSuiteTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Pays every order at the sandbox and waits until pay has replied SUCCESS to each: the results are stored. */
+    private static void payAndAwaitStored(Suite suite, List<PendingOrder> orders) {
+        orders.forEach(order -> suite.sandbox().pay(order.codeUrl()));
+        await().atMost(SETTLE).until(() -> orders.stream().allMatch(o -> suite.sandbox().acknowledged(o.outTradeNo())));
     }
 
     private static boolean tryPay(Suite suite, PendingOrder order) {
