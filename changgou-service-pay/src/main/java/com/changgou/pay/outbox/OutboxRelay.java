@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +21,7 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.TransactionDefinition;
@@ -68,8 +70,7 @@ public class OutboxRelay {
         }
         List<String> acked = new ArrayList<>(batch.size());
         List<String> failed = new ArrayList<>();
-        List<CorrelationData> pending = publish(batch, failed);
-        awaitConfirms(pending, acked, failed);
+        publishOnOneChannel(batch, acked, failed);
         Instant now = clock.instant();
         if (!acked.isEmpty()) {
             // Must not be lost: a published row left NEW would be published again after its lease.
@@ -119,13 +120,35 @@ public class OutboxRelay {
         });
     }
 
-    private List<CorrelationData> publish(List<OutboxRow> batch, List<String> failed) {
+    /**
+     * The whole batch on one channel, its confirms awaited before the channel goes back to the
+     * cache. Sent one by one through the template, each message took a channel of its own and a
+     * thread that waited for its confirm before returning it: 67 threads and a tenth of the pay
+     * service's CPU in the benchmark.
+     */
+    private void publishOnOneChannel(List<OutboxRow> batch, List<String> acked, List<String> failed) {
+        try {
+            rabbit.invoke(channel -> {
+                awaitConfirms(publish(channel, batch, failed), acked, failed);
+                return null;
+            });
+        } catch (AmqpException e) {
+            // No channel to be had (broker down) or it broke on the way back to the cache: what was
+            // not confirmed by then is retried.
+            log.warn("outbox: no channel to publish on, unconfirmed messages wait: {}", e.getMessage());
+            Set<String> decided = new HashSet<>(acked);
+            decided.addAll(failed);
+            batch.stream().map(OutboxRow::id).filter(id -> !decided.contains(id)).forEach(failed::add);
+        }
+    }
+
+    private List<CorrelationData> publish(RabbitOperations channel, List<OutboxRow> batch, List<String> failed) {
         List<CorrelationData> pending = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             OutboxRow row = batch.get(i);
             CorrelationData correlation = new CorrelationData(row.id());
             try {
-                rabbit.send(row.exchange(), row.routingKey(), toMessage(row), correlation);
+                channel.send(row.exchange(), row.routingKey(), toMessage(row), correlation);
                 pending.add(correlation);
             } catch (AmqpConnectException e) {
                 // No broker: each further send would wait out its own connect timeout.

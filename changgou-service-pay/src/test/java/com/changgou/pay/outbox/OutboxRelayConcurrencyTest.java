@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.changgou.pay.support.PayIntegrationTest;
+import com.changgou.pay.support.TestInfra;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,6 +71,43 @@ class OutboxRelayConcurrencyTest extends PayIntegrationTest {
         assertThat(firstClaims.get() + secondClaims.get()).isPositive();
     }
 
+    @Test
+    void aBatchGoesOutOnOneChannelEveryMessageConfirmed() {
+        String queue = payResultQueue();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<OutboxRow> rows = IntStream.range(0, 40)
+                .mapToObj(i -> new OutboxRow("c-" + run + "-" + i, "test", "order.pay", "order.pay.result", "{}"))
+                .toList();
+        // Due only for a relay whose clock runs an hour ahead: the application's own relay leaves them.
+        Instant later = Instant.now().plus(Duration.ofMinutes(30));
+        tx.executeWithoutResult(status -> mapper.insertAll(rows, OutboxState.NEW, later));
+        Clock anHourAhead = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+        // A factory of this test's own, with an empty channel cache, so every channel the relay takes
+        // is a new one and can be counted.
+        CachingConnectionFactory factory = new CachingConnectionFactory("127.0.0.1", 5672);
+        factory.setVirtualHost(TestInfra.VHOST);
+        factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        factory.setPublisherReturns(true);
+        AtomicInteger channelsOpened = new AtomicInteger();
+        factory.addChannelListener((channel, transactional) -> channelsOpened.incrementAndGet());
+        RabbitTemplate template = new RabbitTemplate(factory);
+        template.setMandatory(true);
+        OutboxRelay relay = new OutboxRelay(mapper, tx, template, props, anHourAhead, Set.of());
+        try {
+            assertThat(relay.relayOnce()).isEqualTo(rows.size());
+        } finally {
+            factory.destroy();
+        }
+
+        assertThat(sent(run, "c-")).isEqualTo(rows.size());
+        assertThat(channelsOpened.get()).isEqualTo(1);
+        List<String> received = drain(queue, Duration.ofSeconds(2)).stream()
+                .map(m -> m.getMessageProperties().getMessageId())
+                .filter(id -> id.startsWith("c-" + run))
+                .toList();
+        assertThat(received).containsExactlyInAnyOrderElementsOf(rows.stream().map(OutboxRow::id).toList());
+    }
+
     private static void drain(OutboxRelay relay, AtomicBoolean done, AtomicInteger claims) {
         while (!done.get()) {
             int claimed = relay.relayOnce();
@@ -79,7 +119,11 @@ class OutboxRelayConcurrencyTest extends PayIntegrationTest {
     }
 
     private int sent(String run) {
+        return sent(run, "t-");
+    }
+
+    private int sent(String run, String prefix) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM mq_message WHERE id LIKE ? AND state = 'SENT'",
-                Integer.class, "t-" + run + "-%");
+                Integer.class, prefix + run + "-%");
     }
 }
