@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * Resident memory (VmRSS) and CPU time of each app that {@code ./changgou up} started, by its pid
- * file, read from /proc.
+ * file, and the CPU time of the broker and the database, read from /proc.
  */
 final class Processes {
 
@@ -46,7 +47,34 @@ final class Processes {
     static Map<String, Double> cpuSeconds(Path runDir) {
         Map<String, Double> cpu = new TreeMap<>();
         forEachApp(runDir, (app, pid) -> cpu.put(app, cpuTicks(read(Path.of("/proc", pid, "stat"))) / TICKS_PER_SECOND));
+        INFRASTRUCTURE.forEach((service, commands) -> cpu.put(service, infrastructureTicks(commands) / TICKS_PER_SECOND));
         return cpu;
+    }
+
+    /**
+     * The broker and the database do their share of every payment on the same cores; their
+     * processes are found by command name (the machine's own services, not started by the suite).
+     */
+    private static final Map<String, Set<String>> INFRASTRUCTURE = Map.of(
+            "MariaDB (mariadbd)", Set.of("mariadbd", "mysqld"),
+            "RabbitMQ (beam.smp)", Set.of("beam.smp"));
+
+    private static long infrastructureTicks(Set<String> commands) {
+        long ticks = 0;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    if (commands.contains(Files.readString(proc.resolve("comm")).strip())) {
+                        ticks += cpuTicks(Files.readString(proc.resolve("stat")));
+                    }
+                } catch (IOException gone) {
+                    // the process ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list /proc", e);
+        }
+        return ticks;
     }
 
     /** The first three fields of /proc/loadavg: how busy the shared machine was (1, 5, 15 minutes). */

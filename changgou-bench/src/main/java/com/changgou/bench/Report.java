@@ -53,13 +53,15 @@ final class Report {
         Processes.CpuWindow cpu = t.cpu();
         StringBuilder md = new StringBuilder("""
                 CPU used during the throughput window (%.2f s × %d cores = %.1f core-seconds available; the machine was busy
-                %.1f of them, other engineers' work included):
+                %.1f of them, anything else running on it included):
 
                 | process | CPU s | CPU ms per paid order |
                 |---|---|---|
                 """.formatted(t.seconds(), r.cores(), t.seconds() * r.cores(), cpu.machine()));
         cpu.apps().forEach((app, seconds) -> md.append(cpuRow(app, seconds, t.paid())));
         md.append(cpuRow("bench (this tool)", cpu.bench(), t.paid()));
+        double all = cpu.apps().values().stream().mapToDouble(Double::doubleValue).sum() + cpu.bench();
+        md.append(cpuRow("**all of the above**", all, t.paid()));
         return md.append('\n').append(pipeline(t.pipeline())).toString();
     }
 
