@@ -43,11 +43,11 @@ final class Processes {
         return rss;
     }
 
-    /** App name to the CPU seconds (user + system) its process has used so far. */
+    /** App name, and the broker's and the database's, to the CPU seconds (user + system) used so far. */
     static Map<String, Double> cpuSeconds(Path runDir) {
         Map<String, Double> cpu = new TreeMap<>();
         forEachApp(runDir, (app, pid) -> cpu.put(app, cpuTicks(read(Path.of("/proc", pid, "stat"))) / TICKS_PER_SECOND));
-        INFRASTRUCTURE.forEach((service, commands) -> cpu.put(service, infrastructureTicks(commands) / TICKS_PER_SECOND));
+        infrastructureTicks().forEach((service, ticks) -> cpu.put(service, ticks / TICKS_PER_SECOND));
         return cpu;
     }
 
@@ -59,13 +59,18 @@ final class Processes {
             "MariaDB (mariadbd)", Set.of("mariadbd", "mysqld"),
             "RabbitMQ (beam.smp)", Set.of("beam.smp"));
 
-    private static long infrastructureTicks(Set<String> commands) {
-        long ticks = 0;
+    /** One pass over /proc: each infrastructure service's CPU ticks, summed over its processes. */
+    private static Map<String, Long> infrastructureTicks() {
+        Map<String, Long> ticks = new TreeMap<>();
+        INFRASTRUCTURE.keySet().forEach(service -> ticks.put(service, 0L));
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
-                    if (commands.contains(Files.readString(proc.resolve("comm")).strip())) {
-                        ticks += cpuTicks(Files.readString(proc.resolve("stat")));
+                    String command = Files.readString(proc.resolve("comm")).strip();
+                    for (Map.Entry<String, Set<String>> service : INFRASTRUCTURE.entrySet()) {
+                        if (service.getValue().contains(command)) {
+                            ticks.merge(service.getKey(), cpuTicks(Files.readString(proc.resolve("stat"))), Long::sum);
+                        }
                     }
                 } catch (IOException gone) {
                     // the process ended while we looked
