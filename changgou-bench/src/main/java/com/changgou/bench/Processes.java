@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  */
 final class Processes {
 
-    /** CPU seconds used by each app, the bench and the whole machine over one window. */
-    record CpuWindow(Map<String, Double> apps, double bench, double machine) {
+    /** CPU seconds used by each app, the broker, the database, the bench and the whole machine over one window. */
+    record CpuWindow(Map<String, Double> processes, double bench, double machine) {
     }
 
     private Processes() {

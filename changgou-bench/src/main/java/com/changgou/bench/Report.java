@@ -58,9 +58,9 @@ final class Report {
                 | process | CPU s | CPU ms per paid order |
                 |---|---|---|
                 """.formatted(t.seconds(), r.cores(), t.seconds() * r.cores(), cpu.machine()));
-        cpu.apps().forEach((app, seconds) -> md.append(cpuRow(app, seconds, t.paid())));
+        cpu.processes().forEach((name, seconds) -> md.append(cpuRow(name, seconds, t.paid())));
         md.append(cpuRow("bench (this tool)", cpu.bench(), t.paid()));
-        double all = cpu.apps().values().stream().mapToDouble(Double::doubleValue).sum() + cpu.bench();
+        double all = cpu.processes().values().stream().mapToDouble(Double::doubleValue).sum() + cpu.bench();
         md.append(cpuRow("**all of the above**", all, t.paid()));
         return md.append('\n').append(pipeline(t.pipeline())).toString();
     }

@@ -151,7 +151,7 @@ public class OutboxRelay {
                 channel.send(row.exchange(), row.routingKey(), toMessage(row), correlation);
                 pending.add(correlation);
             } catch (AmqpConnectException e) {
-                // No broker: each further send would wait out its own connect timeout.
+                // The connection is gone, and the batch's one channel with it: the rest waits too.
                 log.warn("outbox: broker unreachable, {} messages wait: {}", batch.size() - i, e.getMessage());
                 batch.subList(i, batch.size()).forEach(r -> failed.add(r.id()));
                 break;
