@@ -1,0 +1,147 @@
+package com.changgou.gateway.security;
+
+import com.changgou.common.StatusCode;
+import com.changgou.gateway.GatewayProperties;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.session.CookieWebSessionIdResolver;
+import org.springframework.web.server.session.WebSessionIdResolver;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may come through the door. Shoppers sign in with a password (Spring Security's form login,
+ * checked by {@link ThrottledSignIn}); the session lives in Redis through Spring Session, so it
+ * survives a gateway restart and is shared by every gateway instance. Every state-changing
+ * request carries the session's CSRF token, except WeChat's notification, which has no session
+ * and is checked by its signature in the pay service. Paths with {@code ..}, {@code ;} or encoded
+ * dots and slashes are refused by Spring Security's strict firewall before anything else runs.
+ */
+@Configuration(proxyBeanMethods = false)
+class ShopSecurity {
+
+    /** The one path WeChat's server posts to; it reaches the pay service without a shopper. */
+    static final String WECHAT_NOTIFY = "/api/pay/wxpay/notify";
+    static final String SHOPPER = "SHOPPER";
+
+    private static final byte[] SIGN_IN_FIRST = ("{\"flag\":false,\"code\":" + StatusCode.LOGINERROR
+            + ",\"message\":\"sign in first\",\"data\":null}").getBytes(StandardCharsets.UTF_8);
+
+    @Bean
+    SecurityWebFilterChain shopFilterChain(ServerHttpSecurity http, ThrottledSignIn signIn) {
+        ServerWebExchangeMatcher wechatNotify = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, WECHAT_NOTIFY);
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .matchers(wechatNotify).permitAll()
+                        .pathMatchers("/", "/login", "/signup").permitAll()
+                        .pathMatchers("/api/worder/static/**", "/api/worder/webjars/**").permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/api/worder/**", "/api/wxpay", "/api/wxpay/**").hasRole(SHOPPER)
+                        // Deny by default: a route added later is for signed-in users until listed above.
+                        .anyExchange().authenticated())
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
+                        CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(wechatNotify))))
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .authenticationManager(signIn)
+                        .authenticationFailureHandler(signInFailures()))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessHandler(endSessionThenRedirect(SignInPages.Notice.SIGNED_OUT.location())))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .build();
+    }
+
+    /** Pages go to the sign-in form (and back where they were afterwards); JSON gets a 401 it can read. */
+    private static ServerAuthenticationEntryPoint entryPoint() {
+        MediaTypeServerWebExchangeMatcher pages = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
+        pages.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegateEntry(pages, new RedirectServerAuthenticationEntryPoint("/login")));
+        entryPoint.setDefaultEntryPoint((exchange, e) -> {
+            ServerHttpResponse response = exchange.getResponse();
+            response.setStatusCode(HttpStatus.UNAUTHORIZED);
+            response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+            return response.writeWith(Mono.just(response.bufferFactory().wrap(SIGN_IN_FIRST)));
+        });
+        return entryPoint;
+    }
+
+    /** Each kind of failure has its own plain sentence on the sign-in page. */
+    private static ServerAuthenticationFailureHandler signInFailures() {
+        var paused = new RedirectServerAuthenticationFailureHandler(SignInPages.Notice.PAUSED.location());
+        var unavailable = new RedirectServerAuthenticationFailureHandler(SignInPages.Notice.UNAVAILABLE.location());
+        var wrong = new RedirectServerAuthenticationFailureHandler(SignInPages.Notice.WRONG.location());
+        return (filterExchange, e) -> {
+            if (e instanceof LockedException) {
+                return paused.onAuthenticationFailure(filterExchange, e);
+            }
+            return e instanceof AuthenticationServiceException
+                    ? unavailable.onAuthenticationFailure(filterExchange, e)
+                    : wrong.onAuthenticationFailure(filterExchange, e);
+        };
+    }
+
+    /**
+     * Besides forgetting the shopper (Spring Security's logout handlers), the session itself ends
+     * in Redis, so a copied cookie is worth nothing afterwards. It ends here, after those handlers,
+     * because the CSRF handler among them still writes to the session.
+     */
+    private static ServerLogoutSuccessHandler endSessionThenRedirect(String location) {
+        RedirectServerLogoutSuccessHandler redirect = new RedirectServerLogoutSuccessHandler();
+        redirect.setLogoutSuccessUrl(URI.create(location));
+        return (exchange, authentication) -> exchange.getExchange().getSession()
+                .flatMap(WebSession::invalidate)
+                .then(redirect.onLogoutSuccess(exchange, authentication));
+    }
+
+    /**
+     * The session cookie: HttpOnly, SameSite=Lax (a cross-site form post arrives without it), and
+     * Secure unless the local profile runs plain http.
+     */
+    @Bean
+    WebSessionIdResolver sessionCookie(GatewayProperties properties) {
+        CookieWebSessionIdResolver resolver = new CookieWebSessionIdResolver();
+        resolver.setCookieName(properties.session().cookieName());
+        resolver.addCookieInitializer(cookie -> cookie
+                .path("/")
+                .httpOnly(true)
+                .sameSite("Lax")
+                .secure(properties.session().secureCookie()));
+        return resolver;
+    }
+
+    @Bean
+    @LoadBalanced
+    WebClient.Builder loadBalancedWebClient() {
+        return WebClient.builder();
+    }
+}

@@ -1,0 +1,253 @@
+package com.changgou.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway as the internet meets it: the real routes of application.yml, Spring Security, and
+ * sessions in the machine's real Redis (under a namespace of this run, removed afterwards), with
+ * the services behind it played by {@link StubServices}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "eureka.client.enabled=false",
+        "gateway.sign-in.max-failures=3",
+        "gateway.sign-in.lockout=2m"})
+class FrontDoorTest {
+
+    private static final StubServices SERVICES = new StubServices();
+    private static final String RUN = "changgou-test:" + UUID.randomUUID() + ":";
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private ReactiveStringRedisTemplate redis;
+
+    private Visitor visitor;
+
+    @DynamicPropertySource
+    static void servicesAndRedis(DynamicPropertyRegistry registry) {
+        for (String service : new String[]{"changgou-service-user", "changgou-service-pay", "changgou-web-order"}) {
+            registry.add("spring.cloud.discovery.client.simple.instances.%s[0].uri".formatted(service), SERVICES::uri);
+        }
+        registry.add("spring.session.data.redis.namespace", () -> RUN + "session");
+        registry.add("gateway.sign-in.failure-key-prefix", () -> RUN + "failures:");
+    }
+
+    @BeforeEach
+    void newVisitor() {
+        visitor = new Visitor(port);
+    }
+
+    @AfterEach
+    void forgetFailures() {
+        redis.scan(ScanOptions.scanOptions().match(RUN + "failures:*").build()).flatMap(redis::delete).blockLast();
+    }
+
+    @AfterAll
+    static void cleanUp(@Autowired ReactiveStringRedisTemplate redis) {
+        redis.scan(ScanOptions.scanOptions().match(RUN + "*").build()).flatMap(redis::delete).blockLast();
+        SERVICES.close();
+    }
+
+    @Test
+    void aShopperWhoSignsInWithThePasswordReachesTheShopUnderTheVerifiedNameNotASpoofedOne() {
+        assertThat(visitor.signIn("alice", StubServices.ALICE_PASSWORD)).isEqualTo("/");
+
+        HttpResponse<String> shop = visitor.send(visitor.request("/api/worder/shop")
+                .header("X-User-Name", "mallory").header("X-Shop-Csrf-Token", "forged").GET());
+
+        assertThat(shop.statusCode()).isEqualTo(200);
+        assertThat(shop.body()).contains("path=/worder/shop", "user=alice").doesNotContain("mallory", "forged");
+        assertThat(shop.body()).matches(".*csrf=[A-Za-z0-9_-]{20,}.*");
+    }
+
+    @Test
+    void aNameInCapitalsSignsInAsTheSameLowerCaseAccount() {
+        visitor.signIn("  ALICE ", StubServices.ALICE_PASSWORD);
+
+        assertThat(visitor.get("/api/worder/shop").body()).contains("user=alice");
+    }
+
+    @Test
+    void aWrongPasswordSendsTheVisitorBackToTheFormAndSignsNobodyIn() {
+        assertThat(visitor.signIn("alice", "not the password")).isEqualTo("/login?error");
+        assertThat(visitor.getPage("/login?error").body()).contains("Wrong username or password.");
+
+        HttpResponse<String> shop = visitor.get("/api/worder/shop");
+        assertThat(shop.statusCode()).isEqualTo(401);
+        assertThat(shop.body()).contains("\"flag\":false", "sign in first");
+    }
+
+    @Test
+    void anUnknownNameIsRefusedLikeAWrongPassword() {
+        assertThat(visitor.signIn("nobody-here", "whatever-password")).isEqualTo("/login?error");
+    }
+
+    @Test
+    void aPageAskedForBeforeSigningInRedirectsToTheFormAndComesBackAfterwards() {
+        HttpResponse<String> page = visitor.getPage("/api/wxpay?orderId=42");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("location")).hasValue("/login");
+
+        assertThat(visitor.signIn("alice", StubServices.ALICE_PASSWORD)).endsWith("/api/wxpay?orderId=42");
+    }
+
+    @Test
+    void signingInWithoutTheFormsCsrfTokenIsRefused() {
+        visitor.csrfFrom("/login");
+        HttpResponse<String> forged = visitor.postForm("/login",
+                Map.of("username", "alice", "password", StubServices.ALICE_PASSWORD));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(visitor.get("/api/worder/shop").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aCrossSiteFormPostToTheShopChangesNothing() {
+        visitor.signIn("alice", StubServices.ALICE_PASSWORD);
+
+        HttpResponse<String> order = visitor.postForm("/api/worder/order", Map.of("sku", "100003", "qty", "1"));
+
+        assertThat(order.statusCode()).isEqualTo(403);
+        assertThat(order.body()).doesNotContain("path=");
+    }
+
+    @Test
+    void aFormPostWithTheSessionsTokenReachesTheShop() {
+        visitor.signIn("alice", StubServices.ALICE_PASSWORD);
+        String token = visitor.csrfFrom("/login");
+
+        HttpResponse<String> order = visitor.postForm("/api/worder/order",
+                Map.of("sku", "100003", "qty", "1", "_csrf", token));
+
+        assertThat(order.body()).contains("path=/worder/order", "method=POST", "user=alice");
+    }
+
+    @Test
+    void repeatedFailuresPauseTheNameEvenForTheRightPasswordAndSaySo() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(visitor.signIn("alice", "guess-" + i)).isEqualTo("/login?error");
+        }
+
+        assertThat(visitor.signIn("alice", StubServices.ALICE_PASSWORD)).isEqualTo("/login?paused");
+        assertThat(visitor.getPage("/login?paused").body())
+                .contains("Too many failed sign-ins for this username", "paused for 2 minutes");
+        assertThat(visitor.get("/api/worder/shop").statusCode()).isEqualTo(401);
+        assertThat(redis.getExpire(RUN + "failures:alice").block()).isPositive();
+    }
+
+    @Test
+    void signingOutByPostEndsTheSessionOnTheServer() {
+        visitor.signIn("alice", StubServices.ALICE_PASSWORD);
+        String stolen = visitor.session();
+        String token = visitor.csrfFrom("/login");
+
+        HttpResponse<String> out = visitor.postForm("/logout", Map.of("_csrf", token));
+        assertThat(out.headers().firstValue("location")).as("%d %s", out.statusCode(), out.body()).hasValue("/login?logout");
+
+        Visitor thief = new Visitor(port);
+        thief.useSession(stolen);
+        assertThat(thief.get("/api/worder/shop").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aGetToLogoutSignsNobodyOut() {
+        visitor.signIn("alice", StubServices.ALICE_PASSWORD);
+
+        visitor.getPage("/logout");
+
+        assertThat(visitor.get("/api/worder/shop").body()).contains("user=alice");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlySameSiteAndSecureOutsideTheLocalProfile() {
+        visitor.csrfFrom("/login");
+
+        assertThat(visitor.sessionCookieHeader()).hasValueSatisfying(cookie -> assertThat(cookie)
+                .containsIgnoringCase("HttpOnly").contains("SameSite=Lax", "Secure", "Path=/"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/internal/order/1", "/internal/pay/wxpay/close?orderId=1", "/api/order",
+            "/api/order/1", "/api/pay/wxpay/native?orderId=1", "/api/pay/wxpay/close?orderId=1",
+            "/api/pay/wxpay/status?orderId=1", "/internal/user/accounts/alice/credentials", "/eureka/apps"})
+    void serviceApisAreNotRoutedEvenForASignedInShopper(String path) {
+        visitor.signIn("alice", StubServices.ALICE_PASSWORD);
+        String token = visitor.csrfFrom("/login");
+
+        assertThat(visitor.get(path).statusCode()).as("GET " + path).isEqualTo(404);
+        assertThat(visitor.postForm(path, Map.of("_csrf", token)).statusCode()).as("POST " + path).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/worder/../../internal/order/1", "/api/worder/shop;jsessionid=1",
+            "/api/worder/%2e%2e/%2e%2e/internal/order", "/api/worder%2F..%2Finternal", "/api/worder/shop%3Bx=1",
+            "/api/worder/%252e%252e/internal", "/api/worder/shop%5C..", "/api/wxpay/.%2e/order"})
+    void pathsThatTryToClimbOutOfTheShopAreRefusedAtTheDoor(String path) {
+        visitor.signIn("alice", StubServices.ALICE_PASSWORD);
+
+        HttpResponse<String> response = visitor.get(path);
+
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("path=");
+    }
+
+    @Test
+    void wechatsNotificationReachesPayWithoutSessionOrCsrfToken() {
+        HttpResponse<String> notify = visitor.send(visitor.request("/api/pay/wxpay/notify")
+                .header("Content-Type", "text/xml").POST(java.net.http.HttpRequest.BodyPublishers.ofString("<xml/>")));
+
+        assertThat(notify.statusCode()).isEqualTo(200);
+        assertThat(notify.body()).contains("path=/pay/wxpay/notify", "method=POST", "user=null", "csrf=null");
+    }
+
+    @Test
+    void signingUpGoesThroughTheUserServiceAndBackToTheSignInForm() {
+        String token = visitor.csrfFrom("/signup");
+
+        HttpResponse<String> created = visitor.postForm("/signup",
+                Map.of("username", "New-Shopper", "password", "a long password", "confirm", "a long password", "_csrf", token));
+
+        assertThat(created.statusCode()).isEqualTo(303);
+        assertThat(created.headers().firstValue("location")).hasValue("/login?signedUp");
+    }
+
+    @Test
+    void aTakenNameOrMismatchedPasswordsAreExplainedOnTheForm() {
+        String token = visitor.csrfFrom("/signup");
+
+        HttpResponse<String> taken = visitor.postForm("/signup",
+                Map.of("username", StubServices.TAKEN, "password", "a long password", "confirm", "a long password", "_csrf", token));
+        HttpResponse<String> differ = visitor.postForm("/signup",
+                Map.of("username", "someone", "password", "a long password", "confirm", "another one", "_csrf", token));
+
+        assertThat(taken.statusCode()).isEqualTo(400);
+        assertThat(taken.body()).contains("username taken-name is taken");
+        assertThat(differ.body()).contains("The two passwords differ.");
+    }
+
+    @Test
+    void signingUpWithoutTheCsrfTokenIsRefused() {
+        visitor.csrfFrom("/signup");
+
+        assertThat(visitor.postForm("/signup", Map.of("username", "someone", "password", "a long password",
+                "confirm", "a long password")).statusCode()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,170 @@
+package com.changgou.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.changgou.common.Result;
+import com.changgou.common.StatusCode;
+import com.changgou.user.account.AccountView;
+import com.changgou.user.account.Credentials;
+import com.changgou.user.account.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/** The user service over HTTP against its own schema on the machine's real MariaDB. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+class AccountsApplicationTest {
+
+    static final TestDatabase DB = new TestDatabase();
+    static final ParameterizedTypeReference<Result<AccountView>> ACCOUNT = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<Result<Credentials>> CREDENTIALS = new ParameterizedTypeReference<>() { };
+
+    final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DB.register(registry);
+    }
+
+    @AfterAll
+    static void dropSchema() throws Exception {
+        DB.drop();
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aShopperSignsUpAndTheirCredentialsHoldABcryptHashOfThePassword() {
+        ResponseEntity<Result<AccountView>> created = signUp("erin", "correct horse battery");
+
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(created.getBody().data()).isEqualTo(new AccountView("erin", List.of(Role.SHOPPER)));
+
+        ResponseEntity<Result<Credentials>> read = credentials("erin");
+        assertThat(read.getStatusCode().value()).isEqualTo(200);
+        Credentials credentials = read.getBody().data();
+        assertThat(credentials.roles()).containsExactly(Role.SHOPPER);
+        assertThat(credentials.passwordHash()).startsWith("{bcrypt}").isEqualTo(storedHash("erin"));
+        assertThat(encoder.matches("correct horse battery", credentials.passwordHash())).isTrue();
+        assertThat(encoder.matches("correct horse battery!", credentials.passwordHash())).isFalse();
+    }
+
+    @Test
+    void aliceAndALICEAreOneAccount() {
+        assertThat(signUp("Alice", "first password").getStatusCode().value()).isEqualTo(201);
+
+        ResponseEntity<Result<AccountView>> second = signUp("alice", "second password");
+        assertThat(second.getStatusCode().value()).isEqualTo(409);
+        assertThat(second.getBody().code()).isEqualTo(StatusCode.REPERROR);
+        assertThat(second.getBody().message()).isEqualTo("username alice is taken");
+        assertThat(signUp(" ALICE ", "third password").getStatusCode().value()).isEqualTo(409);
+
+        Credentials credentials = credentials("ALICE").getBody().data();
+        assertThat(credentials.username()).isEqualTo("alice");
+        assertThat(encoder.matches("first password", credentials.passwordHash())).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tb_user WHERE LOWER(username) = 'alice'").query(Long.class).single())
+                .isOne();
+    }
+
+    @Test
+    void twoConcurrentSignUpsOfOneNameGiveOneAccountAndOneConflict() throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<Integer>> attempts = List.of("password one", "password two").stream()
+                    .map(password -> CompletableFuture.supplyAsync(() -> {
+                        await(together);
+                        return signUp("frank", password).getStatusCode().value();
+                    }, pool))
+                    .toList();
+
+            List<Integer> statuses = attempts.stream().map(f -> f.orTimeout(30, TimeUnit.SECONDS).join()).toList();
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        String hash = credentials("frank").getBody().data().passwordHash();
+        assertThat(encoder.matches("password one", hash) ^ encoder.matches("password two", hash)).isTrue();
+    }
+
+    @Test
+    void aPasswordOf73BytesIsRefusedAndNoAccountIsMade() {
+        String password = "é".repeat(36) + "a";
+
+        ResponseEntity<Result<AccountView>> refused = signUp("grace", password);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().message())
+                .isEqualTo("password must be at most 72 bytes in UTF-8 (BCrypt's limit)");
+        assertThat(credentials("grace").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void anUnknownAccountHasNoCredentials() {
+        ResponseEntity<Result<Credentials>> read = credentials("nobody");
+
+        assertThat(read.getStatusCode().value()).isEqualTo(404);
+        assertThat(read.getBody().code()).isEqualTo(StatusCode.NOTFOUNDERROR);
+        assertThat(read.getBody().message()).isEqualTo("account nobody not found");
+    }
+
+    @Test
+    void healthIsExposedForTheRegistryAndTheOrchestrator() {
+        ResponseEntity<String> health = http().get().uri("/actuator/health").retrieve().toEntity(String.class);
+
+        assertThat(health.getStatusCode().value()).isEqualTo(200);
+        assertThat(health.getBody()).contains("\"UP\"");
+    }
+
+    private ResponseEntity<Result<AccountView>> signUp(String username, String password) {
+        return http().post().uri("/internal/user/accounts").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("username", username, "password", password))
+                .retrieve().toEntity(ACCOUNT);
+    }
+
+    private ResponseEntity<Result<Credentials>> credentials(String username) {
+        return http().get().uri("/internal/user/accounts/{username}/credentials", username)
+                .retrieve().toEntity(CREDENTIALS);
+    }
+
+    private String storedHash(String username) {
+        return jdbc.sql("SELECT password_hash FROM tb_user WHERE username = ?").param(username)
+                .query(String.class).single();
+    }
+
+    private RestClient http() {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the other sign-up never started", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.changgou.user;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layering the account rules lean on, enforced rather than hoped for. */
+@AnalyzeClasses(packages = "com.changgou.user", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Every name goes through Accounts' normalisation; a controller with a mapper could skip it. */
+    @ArchTest
+    static final ArchRule controllersDoNotTouchMappers = noClasses().that().resideInAPackage("..user.web..")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Mapper");
+
+    @ArchTest
+    static final ArchRule theDomainKnowsNoDelivery = noClasses().that().resideInAPackage("..user.account..")
+            .should().dependOnClassesThat().resideInAPackage("..user.web..");
+}
