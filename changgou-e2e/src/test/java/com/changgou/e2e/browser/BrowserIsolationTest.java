@@ -25,14 +25,14 @@ class BrowserIsolationTest {
     @Test
     void anotherShopperCannotOpenMyPagesAndItsPageIgnoresMyPayment(Suite suite) {
         try (Browser ownerBrowser = Browser.open("owner"); Browser otherBrowser = Browser.open("other")) {
-            ShopperPages owner = ShopperPages.signIn(ownerBrowser, suite, "owner");
+            ShopperPages owner = ShopperPages.signUp(ownerBrowser, suite, "owner");
             String ownerOrder = owner.placeOrder(Map.of(BrowserPayTest.MUG, 1));
             owner.chooseWxPay();
             owner.awaitPushStatus(ShopperPages.LIVE_TEXT);
             String ownerToken = (String) ownerBrowser.driver().executeScript("return window.WXPAY.token;");
             assertThat(ownerToken).isNotBlank();
 
-            ShopperPages other = ShopperPages.signIn(otherBrowser, suite, "other");
+            ShopperPages other = ShopperPages.signUp(otherBrowser, suite, "other");
             String otherOrder = other.placeOrder(Map.of(BrowserPayTest.STICKER, 1));
             other.open("/api/wxpay?orderId=" + ownerOrder);
             assertRefusedAsNotYours(other, ownerToken);
@@ -55,6 +55,19 @@ class BrowserIsolationTest {
 
             other.open("/api/wxpay/paysuccess?orderId=" + ownerOrder);
             assertRefusedAsNotYours(other, ownerToken);
+        }
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndTheShopAsksForASignInAgain(Suite suite) {
+        try (Browser browser = Browser.open("signout")) {
+            ShopperPages shopper = ShopperPages.signUp(browser, suite, "signout");
+
+            shopper.signOut();
+            shopper.open("/api/worder/shop");
+
+            shopper.waiting(ShopperPages.PAGE_LIMIT).until(d -> !d.findElements(By.id("login-form")).isEmpty());
+            assertThat(shopper.driver().findElements(By.id("username")).get(0).getDomProperty("value")).isEmpty();
         }
     }
 

@@ -32,7 +32,7 @@ class BrowserPayTest {
     @Test
     void thePaidPageMovesOnToTheReceiptByPush(Suite suite) {
         try (Browser browser = Browser.open("push")) {
-            ShopperPages shopper = ShopperPages.signIn(browser, suite, "push");
+            ShopperPages shopper = ShopperPages.signUp(browser, suite, "push");
             String orderId = shopper.placeOrder(Map.of(MUG, 2, T_SHIRT, 1));
             shopper.chooseWxPay();
 
@@ -58,7 +58,7 @@ class BrowserPayTest {
         try (Browser browser = Browser.open("poll")) {
             // every page loaded from now on fails to reach Web STOMP, as behind a proxy without WebSockets
             browser.failWebSockets(WEB_STOMP_PORT);
-            ShopperPages shopper = ShopperPages.signIn(browser, suite, "poll");
+            ShopperPages shopper = ShopperPages.signUp(browser, suite, "poll");
             shopper.placeOrder(Map.of(STICKER, 3));
             shopper.chooseWxPay();
 

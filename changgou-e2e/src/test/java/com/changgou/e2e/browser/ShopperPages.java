@@ -31,16 +31,34 @@ final class ShopperPages {
         this.username = username;
     }
 
-    /** Signs in on the gateway's form as a fresh shopper and lands on the shop page. */
-    static ShopperPages signIn(Browser browser, Suite suite, String prefix) {
+    /**
+     * Opens an account on the gateway's sign-up form as a fresh shopper, signs in with it on the
+     * sign-in form it is sent to, and lands on the shop page.
+     */
+    static ShopperPages signUp(Browser browser, Suite suite, String prefix) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "pw-" + UUID.randomUUID();
         ShopperPages pages = new ShopperPages(browser, suite.gateway(), username);
         ChromeDriver driver = browser.driver();
-        driver.get(suite.gateway().resolve("/login?next=/api/worder/shop").toString());
+        driver.get(suite.gateway().resolve("/api/worder/shop").toString());
+        browser.waiting(PAGE_LIMIT).until(ExpectedConditions.elementToBeClickable(By.id("signup-link"))).click();
+        browser.waiting(PAGE_LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.id("signup-form")));
         driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("confirm")).sendKeys(password);
+        driver.findElement(By.id("signup-submit")).click();
+        browser.waiting(PAGE_LIMIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Your account is ready"));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
         browser.waiting(PAGE_LIMIT).until(ExpectedConditions.textToBe(By.id("username"), username));
         return pages;
+    }
+
+    /** Presses "Sign out" in the page header and waits for the sign-in form that says so. */
+    void signOut() {
+        browser.driver().findElement(By.id("logout-link")).click();
+        browser.waiting(PAGE_LIMIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "You are signed out"));
     }
 
     String username() {

@@ -229,22 +229,22 @@ class FaultSuiteTest {
     }
 
     private static List<PendingOrder> place(Suite suite, String who, int count) {
-        Shopper shopper = Shopper.signIn(suite, who);
+        Shopper shopper = Shopper.signUp(suite, who);
         List<PendingOrder> orders = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            orders.add(PendingOrder.place(shopper, 100 + i));
+            orders.add(PendingOrder.place(shopper, 1 + i % 99));
         }
         return orders;
     }
 
     private static List<PendingOrder> placeConcurrently(Suite suite, int count) throws Exception {
-        Shopper shopper = Shopper.signIn(suite, "burst");
+        Shopper shopper = Shopper.signUp(suite, "burst");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<PendingOrder>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                long price = 100 + i;
-                futures.add(pool.submit(() -> PendingOrder.place(shopper, price)));
+                int quantity = 1 + i % 99;
+                futures.add(pool.submit(() -> PendingOrder.place(shopper, quantity)));
             }
             List<PendingOrder> orders = new ArrayList<>();
             for (Future<PendingOrder> future : futures) {

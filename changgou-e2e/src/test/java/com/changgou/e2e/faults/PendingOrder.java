@@ -2,6 +2,7 @@ package com.changgou.e2e.faults;
 
 import static org.awaitility.Awaitility.await;
 
+import com.changgou.e2e.support.Goods;
 import com.changgou.e2e.support.OrderSchema;
 import com.changgou.e2e.support.Shopper;
 import com.changgou.e2e.support.Suite;
@@ -14,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 /** An order placed and its WeChat payment started, ready to be paid (or not). */
 record PendingOrder(String orderId, String outTradeNo, String codeUrl, long totalFee) {
 
-    static PendingOrder place(Shopper shopper, long priceFen) {
-        String orderId = shopper.placeOrder(priceFen, 1);
+    /** An order of {@code quantity} stickers (1 fen each), so each order of a batch has its own amount. */
+    static PendingOrder place(Shopper shopper, int quantity) {
+        String orderId = shopper.placeOrder(Goods.STICKER, quantity);
         JsonNode payment = shopper.nativePay(orderId);
         return new PendingOrder(orderId, payment.path("outTradeNo").asString(),
                 payment.path("codeUrl").asString(), payment.path("totalFee").asLong());

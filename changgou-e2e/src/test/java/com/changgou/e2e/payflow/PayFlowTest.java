@@ -3,6 +3,7 @@ package com.changgou.e2e.payflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.changgou.e2e.support.Goods;
 import com.changgou.e2e.support.Notifications;
 import com.changgou.e2e.support.OrderSchema;
 import com.changgou.e2e.support.PayNotifySubscriber;
@@ -33,11 +34,11 @@ class PayFlowTest {
 
     @Test
     void aPaidOrderBecomesPaidOnceAndItsTokenIsBroadcast(Suite suite) throws Exception {
-        Shopper shopper = Shopper.signIn(suite, "flow");
-        String orderId = shopper.placeOrder(1999, 2);
+        Shopper shopper = Shopper.signUp(suite, "flow");
+        String orderId = shopper.placeOrder(Goods.T_SHIRT, 2);
         JsonNode payment = shopper.nativePay(orderId);
         assertThat(payment.path("codeUrl").asString()).startsWith("weixin://wxpay/bizpayurl?pr=");
-        assertThat(payment.path("totalFee").asLong()).isEqualTo(3998);
+        assertThat(payment.path("totalFee").asLong()).isEqualTo(2 * Goods.T_SHIRT.priceFen());
 
         try (PayNotifySubscriber browser = PayNotifySubscriber.subscribe(suite)) {
             JsonNode paid = suite.sandbox().pay(payment.path("codeUrl").asString());
@@ -57,8 +58,8 @@ class PayFlowTest {
 
     @Test
     void theSameNotificationFiveTimesPaysOnce(Suite suite) {
-        Shopper shopper = Shopper.signIn(suite, "dup");
-        String orderId = shopper.placeOrder(500, 1);
+        Shopper shopper = Shopper.signUp(suite, "dup");
+        String orderId = shopper.placeOrder(Goods.MUG, 1);
         JsonNode payment = shopper.nativePay(orderId);
         String outTradeNo = payment.path("outTradeNo").asString();
         suite.sandbox().fault(outTradeNo, "DUPLICATE", 5, 0);
@@ -72,8 +73,8 @@ class PayFlowTest {
 
     @Test
     void aForgedSignatureIsRefusedAndChangesNothing(Suite suite) {
-        Shopper shopper = Shopper.signIn(suite, "forged");
-        String orderId = shopper.placeOrder(800, 1);
+        Shopper shopper = Shopper.signUp(suite, "forged");
+        String orderId = shopper.placeOrder(Goods.MUG, 2);
         JsonNode payment = shopper.nativePay(orderId);
         Map<String, String> forged = Notifications.paid(payment.path("outTradeNo").asString(), 800);
         forged.put("sign", "0".repeat(64));
@@ -87,8 +88,8 @@ class PayFlowTest {
 
     @Test
     void aSignedNotificationWithAnotherAmountIsRefused(Suite suite) {
-        Shopper shopper = Shopper.signIn(suite, "amount");
-        String orderId = shopper.placeOrder(800, 1);
+        Shopper shopper = Shopper.signUp(suite, "amount");
+        String orderId = shopper.placeOrder(Goods.MUG, 2);
         JsonNode payment = shopper.nativePay(orderId);
         Map<String, String> tampered = Notifications.paid(payment.path("outTradeNo").asString(), 1);
 
@@ -100,8 +101,8 @@ class PayFlowTest {
 
     @Test
     void aNotificationWhileRabbitMqIsDownIsStoredAndTheOrderIsPaidWhenItIsBack(Suite suite) {
-        Shopper shopper = Shopper.signIn(suite, "broker");
-        String orderId = shopper.placeOrder(1200, 1);
+        Shopper shopper = Shopper.signUp(suite, "broker");
+        String orderId = shopper.placeOrder(Goods.STICKER, 12);
         JsonNode payment = shopper.nativePay(orderId);
         String outTradeNo = payment.path("outTradeNo").asString();
 

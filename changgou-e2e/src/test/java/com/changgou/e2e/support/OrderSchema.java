@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  */
 public final class OrderSchema {
 
-    private static final String STATUS =
+    static final String STATUS =
             "CASE order_status WHEN '0' THEN 'UNPAID' WHEN '1' THEN 'PAID' WHEN '2' THEN 'CLOSED' END";
 
     private OrderSchema() {

@@ -21,6 +21,7 @@ public final class Suite implements AutoCloseable {
 
     private final SuiteEnvironment environment;
     private final SuiteProcess process;
+    private final Database userDb;
     private final Database orderDb;
     private final Database payDb;
     private final RabbitManagement rabbit;
@@ -29,6 +30,7 @@ public final class Suite implements AutoCloseable {
     private Suite(SuiteEnvironment environment) {
         this.environment = environment;
         this.process = new SuiteProcess(environment);
+        this.userDb = new Database(environment.variable("USER_DB_NAME"));
         this.orderDb = new Database(environment.variable("ORDER_DB_NAME"));
         this.payDb = new Database(environment.variable("PAY_DB_NAME"));
         this.rabbit = new RabbitManagement(environment.variable("RABBIT_VHOST"));
@@ -77,6 +79,10 @@ public final class Suite implements AutoCloseable {
         return sandbox;
     }
 
+    public Database userDb() {
+        return userDb;
+    }
+
     public Database orderDb() {
         return orderDb;
     }
@@ -93,7 +99,7 @@ public final class Suite implements AutoCloseable {
         return environment.variable("RABBIT_VHOST");
     }
 
-    /** Stops one app (eureka, sandbox, pay, order, web-order, gateway) by its pid. */
+    /** Stops one app (eureka, sandbox, user, pay, order, web-order, gateway) by its pid. */
     public void stop(String app) {
         process.run(Duration.ofMinutes(1), "stop", app);
     }
@@ -105,9 +111,11 @@ public final class Suite implements AutoCloseable {
      */
     public void start(String app) {
         process.run(START_LIMIT, "start", app);
-        Shopper probe = Shopper.signIn(this, "probe");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> probe.nativePay(probe.placeOrder(1, 1)).hasNonNull("codeUrl"));
+                .until(() -> {
+                    Shopper probe = Shopper.signUp(this, "probe");
+                    return probe.nativePay(probe.placeOrder(Goods.STICKER, 1)).hasNonNull("codeUrl");
+                });
     }
 
     /** SIGKILLs one app: whatever it had not finished is cut off. */
@@ -129,8 +137,11 @@ public final class Suite implements AutoCloseable {
     }
 
     private void dropState() {
+        userDb.drop();
         orderDb.drop();
         payDb.drop();
         rabbit.deleteVhost();
+        Commands.run("bash", "-c", "redis-cli --scan --pattern '%s*' | xargs -r redis-cli del >/dev/null"
+                .formatted(SuiteEnvironment.redisPrefix(environment.name())));
     }
 }

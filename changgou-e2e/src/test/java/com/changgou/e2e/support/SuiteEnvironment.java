@@ -24,6 +24,7 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
         env.put("CHANGGOU_RUN_DIR", root.resolve("changgou-e2e/target/suite-" + name).toString());
         env.put("EUREKA_PORT", Integer.toString(8761 + offset));
         env.put("GATEWAY_PORT", Integer.toString(8080 + offset));
+        env.put("USER_PORT", Integer.toString(9002 + offset));
         env.put("ORDER_PORT", Integer.toString(9001 + offset));
         env.put("PAY_PORT", Integer.toString(9010 + offset));
         env.put("WEB_ORDER_PORT", Integer.toString(9011 + offset));
@@ -33,19 +34,30 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
         env.put("WXPAY_BASE_URL", "http://127.0.0.1:%d".formatted(9090 + offset));
         env.put("SANDBOX_PUBLIC_URL", "http://127.0.0.1:%d".formatted(9090 + offset));
         env.put("WXPAY_NOTIFY_URL", "http://127.0.0.1:%d/api/pay/wxpay/notify".formatted(8080 + offset));
+        env.put("USER_DB_NAME", "changgou_user_" + name);
         env.put("ORDER_DB_NAME", "changgou_order_" + name);
         env.put("PAY_DB_NAME", "changgou_pay_" + name);
         env.put("RABBIT_VHOST", "changgou_" + name);
+        // Sessions and sign-in counters in the machine's Redis, under keys of this run only.
+        env.put("GATEWAY_SESSION_NAMESPACE", redisPrefix(name) + "session");
+        env.put("GATEWAY_SIGN_IN_KEY_PREFIX", redisPrefix(name) + "sign-in-failures:");
+        env.put("SPRING_PROFILES_ACTIVE", "local");
         // WeChat's retry schedule (15 s, 15 s, 30 s, 3 min ...) a hundred times faster.
         env.put("SANDBOX_TIME_SCALE", "0.01");
         // Long enough for the 1,000-order burst to be placed and paid, short enough to watch orders close.
         env.put("ORDER_TIMEOUT", "PT60S");
         env.put("PAY_RECONCILE_GRACE", "PT3S");
         env.put("PAY_RECONCILE_INTERVAL", "PT1S");
+        // the hostile suite's polling loop counts on one orderquery per record in this interval
+        env.put("PAY_STATUS_QUERY_INTERVAL", "PT5S");
         env.put("EUREKA_FETCH_SECONDS", "2");
         env.put("EUREKA_RENEW_SECONDS", "2");
         env.put("EUREKA_EXPIRE_SECONDS", "6");
         return new SuiteEnvironment(root, name, Map.copyOf(env));
+    }
+
+    static String redisPrefix(String name) {
+        return "changgou-" + name + ":";
     }
 
     String variable(String name) {

@@ -1,0 +1,19 @@
+package com.changgou.e2e.hostile;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one line each hostile case prints once its assertions held: the attack, and what came of it. */
+final class AttackReport {
+
+    private static final Logger log = LoggerFactory.getLogger(AttackReport.class);
+
+    private AttackReport() {
+    }
+
+    static void print(String attack, String outcome) {
+        String line = "hostile-shopper | %-58s | %s".formatted(attack, outcome);
+        log.info(line);
+        System.out.println(line);
+    }
+}
