@@ -41,10 +41,11 @@ final class PushLatencyRun {
     }
 
     Result run(String runId) throws InterruptedException {
-        Shoppers shoppers = Shoppers.signIn(suite.gateway(), runId, "push", options.shoppers());
+        Shoppers shoppers = Shoppers.signUp(suite.gateway(), runId, "push", options.shoppers(), options.concurrency());
         List<Shopper.Payment> all = shoppers.payments(options.pushWarmUp() + options.pushPayments(), options.concurrency());
         List<Shopper.Payment> warmUp = all.subList(0, options.pushWarmUp());
         List<Shopper.Payment> payments = all.subList(options.pushWarmUp(), all.size());
+        Map<String, OpenPayRecords.Charge> charges = charges(all);
         Map<String, Long> posted = new ConcurrentHashMap<>();
         Map<String, Double> pushMillis = new ConcurrentHashMap<>();
         Map<String, Double> replyMillis = new ConcurrentHashMap<>();
@@ -61,8 +62,8 @@ final class PushLatencyRun {
                 })) {
             stomp.subscribe("/exchange/paynotify");
             // the same path first, unrecorded, so that the figures are not the JIT's first compilations
-            pace(warmUp, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicInteger());
-            pace(payments, posted, replyMillis, refused);
+            pace(warmUp, charges, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicInteger());
+            pace(payments, charges, posted, replyMillis, refused);
             awaitArrivals(arrived, stomp);
             subscriberLost = stomp.lost();
         }
@@ -78,9 +79,24 @@ final class PushLatencyRun {
         }
     }
 
+    /**
+     * The out_trade_no and total_fee each notification names, read before any is sent (not timed):
+     * the bench plays WeChat here, which knows them, while the shoppers' pages do not show them.
+     */
+    private Map<String, OpenPayRecords.Charge> charges(List<Shopper.Payment> payments) {
+        Map<String, OpenPayRecords.Charge> charges = OpenPayRecords.byOrderId(suite,
+                payments.stream().map(Shopper.Payment::orderId).toList());
+        long missing = payments.stream().filter(p -> !charges.containsKey(p.orderId())).count();
+        if (missing > 0) {
+            throw new IllegalStateException("%d of %d started payments have no open pay record in %s"
+                    .formatted(missing, payments.size(), suite.paySchema()));
+        }
+        return charges;
+    }
+
     /** One notification every 1/rate s; the POST instant is taken right before it is handed to the client. */
-    private void pace(List<Shopper.Payment> payments, Map<String, Long> posted, Map<String, Double> replyMillis,
-                      AtomicInteger refused) throws InterruptedException {
+    private void pace(List<Shopper.Payment> payments, Map<String, OpenPayRecords.Charge> charges, Map<String, Long> posted,
+                      Map<String, Double> replyMillis, AtomicInteger refused) throws InterruptedException {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger next = new AtomicInteger();
         CountDownLatch sent = new CountDownLatch(payments.size());
@@ -90,9 +106,10 @@ final class PushLatencyRun {
                 return;
             }
             Shopper.Payment payment = payments.get(i);
+            OpenPayRecords.Charge charge = charges.get(payment.orderId());
             HttpRequest request = Http.request(suite.gateway().resolve("/api/pay/wxpay/notify"))
                     .header("Content-Type", "text/xml")
-                    .POST(HttpRequest.BodyPublishers.ofString(notifications.paid(payment.outTradeNo(), payment.totalFee())))
+                    .POST(HttpRequest.BodyPublishers.ofString(notifications.paid(charge.outTradeNo(), charge.totalFee())))
                     .build();
             long start = System.nanoTime();
             posted.put(payment.token(), start);

@@ -1,19 +1,42 @@
 package com.changgou.bench;
 
 import java.net.URI;
-import java.util.ArrayList;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
-/** A few signed-in shoppers for one phase, named after the run so that their orders can be counted. */
+/**
+ * A few shoppers for one phase, each with an account of its own, named after the run so that
+ * their orders can be counted.
+ */
 record Shoppers(List<Shopper> all) {
 
-    static Shoppers signIn(URI gateway, String runId, String phase, int count) {
-        List<Shopper> shoppers = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            shoppers.add(Shopper.signIn(gateway, "bench-%s-%s-%d".formatted(runId, phase, i)));
+    private static final SecureRandom PASSWORDS = new SecureRandom();
+
+    /** Signs up and in {@code count} new shoppers, at most {@code concurrency} at a time (not timed). */
+    static Shoppers signUp(URI gateway, String runId, String phase, int count, int concurrency) {
+        List<String> usernames = IntStream.range(0, count).mapToObj(i -> username(runId, phase, i)).toList();
+        Bounded.Outcome<Shopper> outcome = Bounded.run(usernames, concurrency,
+                username -> Shopper.signUpAndIn(gateway, username, password()));
+        if (outcome.failures() > 0) {
+            throw new IllegalStateException("%d of %d shoppers could not sign up and in".formatted(outcome.failures(), count),
+                    outcome.firstFailure());
         }
-        return new Shoppers(List.copyOf(shoppers));
+        return new Shoppers(outcome.results());
+    }
+
+    /** {@code bench-<run>-<phase>-<i>}, in lower case as the suite keeps usernames. */
+    static String username(String runId, String phase, int i) {
+        return "bench-%s-%s-%d".formatted(runId, phase, i).toLowerCase(Locale.ROOT);
+    }
+
+    /** A fresh random password for each account: nobody needs it after sign-in, and it is never logged. */
+    static String password() {
+        byte[] secret = new byte[24];
+        PASSWORDS.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     List<String> usernames() {

@@ -27,6 +27,15 @@ class BenchPureTest {
     }
 
     @Test
+    void benchShoppersHaveNamesTheSignUpFormTakesAndOwnRandomPasswords() {
+        assertThat(Shoppers.username("83121742", "push", 19)).isEqualTo("bench-83121742-push-19").matches("[a-z0-9_-]{3,32}");
+        assertThat(Shoppers.username("RUN7", "Qr", 0)).isEqualTo("bench-run7-qr-0");
+        String password = Shoppers.password();
+        assertThat(password.length()).isBetween(8, 72);
+        assertThat(Shoppers.password()).isNotEqualTo(password);
+    }
+
+    @Test
     void vmRssIsReadInKilobytes() {
         String status = "Name:\tjava\nVmPeak:\t 3000000 kB\nVmRSS:\t  215040 kB\nThreads:\t40\n";
 
