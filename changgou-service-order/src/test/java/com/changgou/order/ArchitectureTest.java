@@ -23,4 +23,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theDomainKnowsNoDelivery = noClasses().that().resideInAPackage("..order.management..")
             .should().dependOnClassesThat().resideInAnyPackage("..order.web..", "..order.messaging..");
+
+    /** Pricing knows goods, not orders: the dependency runs one way, from management to the catalogue. */
+    @ArchTest
+    static final ArchRule theCatalogueKnowsNoOrders = noClasses().that().resideInAPackage("..order.catalogue..")
+            .should().dependOnClassesThat().resideInAnyPackage("..order.management..", "..order.web..",
+                    "..order.messaging..");
 }

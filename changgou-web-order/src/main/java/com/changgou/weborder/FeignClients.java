@@ -1,5 +1,6 @@
 package com.changgou.weborder;
 
+import com.changgou.order.api.CatalogueFeign;
 import com.changgou.order.api.OrderFeign;
 import com.changgou.pay.api.PayFeign;
 import org.springframework.cloud.openfeign.EnableFeignClients;
@@ -10,6 +11,6 @@ import org.springframework.context.annotation.Configuration;
  * {@code @WebMvcTest} slices can stand in for them with mocks.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableFeignClients(clients = {OrderFeign.class, PayFeign.class})
+@EnableFeignClients(clients = {OrderFeign.class, CatalogueFeign.class, PayFeign.class})
 class FeignClients {
 }

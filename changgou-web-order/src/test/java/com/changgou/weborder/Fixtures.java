@@ -1,5 +1,6 @@
 package com.changgou.weborder;
 
+import com.changgou.order.api.CatalogueItem;
 import com.changgou.order.api.OrderItemView;
 import com.changgou.order.api.OrderStatus;
 import com.changgou.order.api.OrderView;
@@ -21,6 +22,8 @@ public final class Fixtures {
     public static final String ALICE = "alice";
     public static final String ORDER_ID = "1864000000000000001";
     public static final Instant EXPIRE_AT = Instant.parse("2030-01-01T00:30:00Z");
+    /** What the gateway hands over on {@code CsrfHeader.NAME}. */
+    public static final String CSRF_TOKEN = "csrf-3c9d1e7a-5b2f";
 
     private Fixtures() {
     }
@@ -30,6 +33,13 @@ public final class Fixtures {
                 status == OrderStatus.PAID ? "4200000000202601010000000001" : null,
                 Instant.parse("2030-01-01T00:00:00Z"), EXPIRE_AT, null, null,
                 List.of(new OrderItemView(100002L, "Changgou mug", payMoneyFen / 2, 2, payMoneyFen)));
+    }
+
+    /** The goods on sale as the order service lists them; the kite is in no seed, so it proves where the page read them. */
+    public static List<CatalogueItem> catalogue() {
+        return List.of(new CatalogueItem(100001L, "Changgou sticker", 1L),
+                new CatalogueItem(100002L, "Changgou mug", 2_500L),
+                new CatalogueItem(100007L, "Changgou kite", 12_345L));
     }
 
     public static NativePayment payment(long totalFee) {

@@ -64,6 +64,7 @@ class PagesTest {
         String console = wx.get("/").body();
         assertThat(console).contains(older).contains(newer);
         assertThat(console.indexOf(newer)).isLessThan(console.indexOf(older));
+        assertThat(console).contains("<th>queries</th>");
     }
 
     @Test

@@ -9,14 +9,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
 
 @SandboxTest
 class PayApiTest {
 
     private static final String NOTIFY_URL = "http://127.0.0.1:1/notify";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -149,6 +155,37 @@ class PayApiTest {
     void anUnknownOrderIsOrderNotExistAndAQueryWithoutIdsLacksParams() {
         assertThat(query("NOSUCHORDER")).containsEntry("result_code", "FAIL").containsEntry("err_code", "ORDERNOTEXIST");
         assertThat(wx.call("/pay/orderquery", Map.of())).containsEntry("err_code", "LACK_PARAMS");
+    }
+
+    @Test
+    void eachOrderQueryThatReachesAnOrderIsCountedOnIt() {
+        String no = WxClient.newOutTradeNo();
+        String other = WxClient.newOutTradeNo();
+        String codeUrl = unifiedOrder(no, 1, SignType.MD5).get("code_url");
+        unifiedOrder(other, 1, SignType.MD5);
+        assertThat(orderQueries(no)).isZero();
+
+        query(no);
+        scan(codeUrl, "PAY");
+        String transactionId = query(no).get("transaction_id");
+        wx.call("/pay/orderquery", Map.of("transaction_id", transactionId), SignType.HMAC_SHA256);
+        query(other);
+        assertThat(orderQueries(no)).isEqualTo(3);
+
+        ExecutorService merchants = Executors.newFixedThreadPool(8);
+        try {
+            CompletableFuture.allOf(IntStream.range(0, 40)
+                    .mapToObj(i -> CompletableFuture.runAsync(() -> query(no), merchants))
+                    .toArray(CompletableFuture[]::new)).join();
+        } finally {
+            merchants.shutdownNow();
+        }
+        assertThat(orderQueries(no)).isEqualTo(43);
+        assertThat(orderQueries(other)).isEqualTo(1);
+    }
+
+    private int orderQueries(String outTradeNo) {
+        return JSON.readTree(wx.get("/sandbox/api/orders/" + outTradeNo).body()).get("orderQueries").asInt();
     }
 
     @Test

@@ -135,9 +135,11 @@ class FrontDoorTest {
         String token = visitor.csrfFrom("/login");
 
         HttpResponse<String> order = visitor.postForm("/api/worder/order",
-                Map.of("sku", "100003", "qty", "1", "_csrf", token));
+                Map.of("sku", "100003", "qty", "1", "note", "a & b = ü", "_csrf", token));
 
-        assertThat(order.body()).contains("path=/worder/order", "method=POST", "user=alice");
+        assertThat(order.statusCode()).isEqualTo(200);
+        assertThat(order.body()).contains("path=/worder/order", "method=POST", "user=alice")
+                .contains("sku=100003", "qty=1", "note=a+%26+b+%3D+%C3%BC", "_csrf=");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 /**
  * The services behind the gateway, as small as a test needs: the user service knows one shopper,
  * alice, with a BCrypt hash; every other path echoes what the gateway forwarded (path, method,
- * the shopper header and the CSRF hand-over header), so a test sees exactly what a service
+ * the shopper header, the CSRF hand-over header and the body), so a test sees exactly what a service
  * would trust.
  */
 final class StubServices implements AutoCloseable {
@@ -57,9 +57,10 @@ final class StubServices implements AutoCloseable {
     }
 
     private static void echo(HttpExchange exchange) throws IOException {
-        String text = "path=%s;method=%s;user=%s;csrf=%s".formatted(exchange.getRequestURI().getRawPath(),
+        String text = "path=%s;method=%s;user=%s;csrf=%s;body=%s".formatted(exchange.getRequestURI().getRawPath(),
                 exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst(UserHeader.NAME),
-                exchange.getRequestHeaders().getFirst(CsrfHeader.NAME));
+                exchange.getRequestHeaders().getFirst(CsrfHeader.NAME),
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);

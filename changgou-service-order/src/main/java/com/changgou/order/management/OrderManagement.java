@@ -1,10 +1,12 @@
 package com.changgou.order.management;
 
 import com.changgou.common.IdWorker;
-import com.changgou.order.api.OrderItemRequest;
 import com.changgou.order.api.OrderStatus;
 import com.changgou.order.api.OrderView;
 import com.changgou.order.api.PlaceOrderRequest;
+import com.changgou.order.catalogue.Catalogue;
+import com.changgou.order.catalogue.PricedLine;
+import com.changgou.order.catalogue.PricedOrder;
 import com.changgou.pay.api.message.PayResultMessage;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,42 +36,48 @@ public class OrderManagement {
     private static final DateTimeFormatter WECHAT_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final OrderMapper mapper;
+    private final Catalogue catalogue;
     private final IdWorker idWorker;
     private final OrderProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    OrderManagement(OrderMapper mapper, IdWorker idWorker, OrderProperties properties, Clock clock,
-            ApplicationEventPublisher events) {
+    OrderManagement(OrderMapper mapper, Catalogue catalogue, IdWorker idWorker, OrderProperties properties,
+            Clock clock, ApplicationEventPublisher events) {
         this.mapper = mapper;
+        this.catalogue = catalogue;
         this.idWorker = idWorker;
         this.properties = properties;
         this.clock = clock;
         this.events = events;
     }
 
+    /**
+     * Places the order at the catalogue's prices, read in this transaction.
+     *
+     * @throws com.changgou.order.catalogue.OrderRefusedException when the shop will not sell it as asked
+     */
     @Transactional
     public OrderView place(String username, PlaceOrderRequest request) {
+        PricedOrder priced = catalogue.price(request.items(), properties.maxTotalFen());
         String id = Long.toString(idWorker.nextId());
-        List<OrderItemRow> items = request.items().stream().map(item -> itemRow(id, item)).toList();
-        int totalNum = items.stream().mapToInt(OrderItemRow::num).sum();
-        long totalMoney = items.stream().mapToLong(OrderItemRow::money).sum();
+        List<OrderItemRow> items = priced.lines().stream().map(line -> itemRow(id, line)).toList();
         Instant now = now();
         Instant expireAt = now.plus(properties.timeout());
-        OrderRow order = new OrderRow(id, username, totalNum, totalMoney, totalMoney, PAY_TYPE_WECHAT,
-                OrderStatus.UNPAID, null, now, now, null, null, expireAt);
+        OrderRow order = new OrderRow(id, username, priced.totalNum(), priced.totalFen(), priced.totalFen(),
+                PAY_TYPE_WECHAT, OrderStatus.UNPAID, null, now, now, null, null, expireAt);
         mapper.insertOrder(order);
         mapper.insertItems(items);
         mapper.insertLog(new OrderLogRow(null, id, null, OrderStatus.UNPAID, username, "placed", null, now));
         events.publishEvent(new OrderPlaced(id, expireAt));
-        log.info("order {} placed by {}: {} items, {} fen, expires {}", id, username, totalNum, totalMoney, expireAt);
+        log.info("order {} placed by {}: {} items, {} fen, expires {}", id, username, priced.totalNum(),
+                priced.totalFen(), expireAt);
         return OrderViews.of(order, items);
     }
 
-    private OrderItemRow itemRow(String orderId, OrderItemRequest item) {
-        long money = Math.multiplyExact(item.priceFen(), (long) item.quantity());
-        return new OrderItemRow(Long.toString(idWorker.nextId()), orderId, item.skuId(), item.name(),
-                item.priceFen(), item.quantity(), money);
+    private OrderItemRow itemRow(String orderId, PricedLine line) {
+        return new OrderItemRow(Long.toString(idWorker.nextId()), orderId, line.skuId(), line.name(),
+                line.priceFen(), line.quantity(), line.moneyFen());
     }
 
     /** The order, if it is this shopper's; another shopper's order is as unknown as a missing one. */

@@ -2,6 +2,7 @@ package com.changgou.order.web;
 
 import com.changgou.common.Result;
 import com.changgou.common.UserHeader;
+import com.changgou.order.api.OrderFeign;
 import com.changgou.order.api.OrderView;
 import com.changgou.order.api.PlaceOrderRequest;
 import com.changgou.order.management.OrderManagement;
@@ -17,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The HTTP side of {@link com.changgou.order.api.OrderFeign}. */
+/** The HTTP side of {@link OrderFeign}: internal, for the suite's apps only. */
 @RestController
-@RequestMapping("/order")
+@RequestMapping(OrderFeign.PATH)
 class OrderController {
 
     private final OrderManagement orders;

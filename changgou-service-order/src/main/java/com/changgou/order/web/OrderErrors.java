@@ -2,6 +2,7 @@ package com.changgou.order.web;
 
 import com.changgou.common.Result;
 import com.changgou.common.StatusCode;
+import com.changgou.order.catalogue.OrderRefusedException;
 import com.changgou.order.management.OrderNotFoundException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -68,9 +69,9 @@ class OrderErrors {
         return error(HttpStatus.CONFLICT, StatusCode.REPERROR, "the order already exists");
     }
 
-    @ExceptionHandler(ArithmeticException.class)
-    ResponseEntity<Result<Void>> overflow(ArithmeticException e) {
-        return error(HttpStatus.BAD_REQUEST, StatusCode.ERROR, "invalid request: order total is too large");
+    @ExceptionHandler(OrderRefusedException.class)
+    ResponseEntity<Result<Void>> refused(OrderRefusedException e) {
+        return error(HttpStatus.BAD_REQUEST, StatusCode.ERROR, e.getMessage());
     }
 
     @ExceptionHandler(DataAccessException.class)

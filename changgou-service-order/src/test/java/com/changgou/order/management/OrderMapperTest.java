@@ -51,6 +51,15 @@ class OrderMapperTest {
     }
 
     @Test
+    void aShoppersNameMatchesOnlyInTheSameCase() {
+        mapper.insertOrder(unpaid("1010", "carol", NOW));
+
+        assertThat(mapper.findByUsername("carol")).extracting(OrderRow::id).containsExactly("1010");
+        assertThat(mapper.findByUsername("CAROL")).isEmpty();
+        assertThat(mapper.findByUsername("Carol")).isEmpty();
+    }
+
+    @Test
     void theStatusIsStoredAsTheSeedsCodeThroughTheTypeHandler() {
         mapper.insertOrder(unpaid("1002", "alice", NOW));
 

@@ -5,6 +5,10 @@ import com.changgou.pay.api.CloseOutcome;
 import com.changgou.pay.api.NativePayment;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.pay.api.PaymentStatus;
+import feign.Request;
+import feign.RetryableException;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,9 +16,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The pay service as the order service's timeout sees it: answers close() with what a test set per
- * order (PAID when nothing was set, so no order closes unasked), or fails like an unreachable service.
+ * order (PAID when nothing was set, so no order closes unasked), or fails as Feign fails when the
+ * service is unreachable.
  */
 class FakePay implements PayFeign {
+
+    /** Where the real pay service serves close(): behind the internal prefix, {@code /internal/pay/wxpay/close}. */
+    static final String CLOSE_PATH = PayFeign.PATH + "/close";
 
     private final Map<String, CloseOutcome> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Boolean> unreachable = new ConcurrentHashMap<>();
@@ -40,7 +48,7 @@ class FakePay implements PayFeign {
     public Result<CloseOutcome> close(String orderId) {
         closeCalls.add(orderId);
         if (unreachable.containsKey(orderId)) {
-            throw new IllegalStateException("connect timed out: changgou-service-pay");
+            throw connectTimedOut(orderId);
         }
         return Result.ok(outcomes.getOrDefault(orderId, CloseOutcome.PAID));
     }
@@ -53,5 +61,13 @@ class FakePay implements PayFeign {
     @Override
     public Result<PaymentStatus> status(String username, String orderId) {
         throw new UnsupportedOperationException("the order service never asks for a payment's status");
+    }
+
+    private static RetryableException connectTimedOut(String orderId) {
+        Request request = Request.create(Request.HttpMethod.POST,
+                "http://changgou-service-pay%s?orderId=%s".formatted(CLOSE_PATH, orderId), Map.of(), null,
+                StandardCharsets.UTF_8, null);
+        return new RetryableException(-1, "connect timed out executing POST " + CLOSE_PATH, Request.HttpMethod.POST,
+                new ConnectException("connect timed out"), (Long) null, request);
     }
 }

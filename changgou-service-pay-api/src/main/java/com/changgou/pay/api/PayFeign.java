@@ -1,5 +1,6 @@
 package com.changgou.pay.api;
 
+import com.changgou.common.InternalApi;
 import com.changgou.common.Result;
 import com.changgou.common.UserHeader;
 import org.springframework.cloud.openfeign.FeignClient;
@@ -8,9 +9,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The pay service's API for the other apps of the suite. */
-@FeignClient(name = "changgou-service-pay", contextId = "payFeign", path = "/pay/wxpay")
+/**
+ * The pay service's API for the other apps of the suite. It lives under {@link InternalApi#PREFIX},
+ * which no gateway route matches: only WeChat's notify endpoint is public.
+ */
+@FeignClient(name = "changgou-service-pay", contextId = "payFeign", path = PayFeign.PATH)
 public interface PayFeign {
+
+    String PATH = InternalApi.PREFIX + "/pay/wxpay";
 
     /**
      * Starts (or reuses) the WeChat Native payment of an unpaid order of this shopper. The amount
@@ -19,11 +25,17 @@ public interface PayFeign {
     @PostMapping("/native")
     Result<NativePayment> nativePay(@RequestHeader(UserHeader.NAME) String username, @RequestParam("orderId") String orderId);
 
-    /** The payment's state; asks WeChat when it is still NOTPAY. */
+    /**
+     * The payment's state as stored; a NOTPAY one is checked at WeChat at most once per
+     * {@code pay.status-query-interval}, however often and from wherever it is polled.
+     */
     @GetMapping("/status")
     Result<PaymentStatus> status(@RequestHeader(UserHeader.NAME) String username, @RequestParam("orderId") String orderId);
 
-    /** Closes the order's trade at WeChat, reporting truthfully when it was paid meanwhile. */
+    /**
+     * Closes the order's trade at WeChat, reporting truthfully when it was paid meanwhile. Only the
+     * order service's timeout calls this.
+     */
     @PostMapping("/close")
     Result<CloseOutcome> close(@RequestParam("orderId") String orderId);
 }

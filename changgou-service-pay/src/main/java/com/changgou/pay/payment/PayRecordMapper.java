@@ -26,6 +26,14 @@ public interface PayRecordMapper {
     /** CLOSED, only from {@code from}. */
     int markClosed(@Param("outTradeNo") String outTradeNo, @Param("from") PayState from, @Param("now") Instant now);
 
+    /**
+     * A status poll's claim to ask WeChat about a record still in state {@code open}: granted when
+     * the previous claim's interval has run out by {@code now}, and the next one waits until
+     * {@code until}. 1 for the one caller that may ask; concurrent claims queue on the row lock.
+     */
+    int claimStatusQuery(@Param("outTradeNo") String outTradeNo, @Param("open") PayState open,
+                         @Param("now") Instant now, @Param("until") Instant until);
+
     void insertLog(@Param("outTradeNo") String outTradeNo, @Param("from") PayState from, @Param("to") PayState to,
                    @Param("actor") Actor actor, @Param("reason") String reason, @Param("now") Instant now);
 

@@ -83,7 +83,8 @@ public class Payments {
         String outTradeNo = history.isEmpty() ? order.id() : order.id() + "-" + history.size();
         String token = history.isEmpty() ? Tokens.next() : history.get(0).token();
         UnifiedOrderResult prepay = wechat.unifiedOrder(new UnifiedOrderCommand(outTradeNo,
-                "Changgou order " + order.id(), order.payMoneyFen(), order.id(), order.expireAt(), props.clientIp()));
+                "Changgou order " + order.id(), order.payMoneyFen(), order.id(), order.expireAt(),
+                props.nativePay().clientIp()));
         Instant now = clock.instant();
         PayRecord record = new PayRecord(outTradeNo, order.id(), order.username(), order.payMoneyFen(),
                 PayState.NOTPAY, prepay.codeUrl(), prepay.prepayId(), token, order.expireAt(), null, null, now, now);
@@ -103,14 +104,28 @@ public class Payments {
         }
     }
 
-    /** The payment's state; a NOTPAY one is checked at WeChat and a payment found there is applied. */
+    /**
+     * The payment's state as stored. A NOTPAY one is checked at WeChat (and a payment found there
+     * applied) only by the poll that wins the record's claim, once per status-query interval: a
+     * shopper looping on this cannot spend the merchant's orderquery quota. Another shopper's
+     * record answers as not found.
+     */
     public PaymentStatus status(String username, String orderId) {
         PayRecord record = records.findByOrderId(orderId).stream()
                 .filter(r -> r.username().equals(username))
                 .findFirst()
                 .orElseThrow(() -> new PaymentNotFoundException(orderId));
-        PayState state = record.status() == PayState.NOTPAY ? askWechat(record, Actor.STATUS_QUERY) : record.status();
+        PayState state = record.status() == PayState.NOTPAY && claimStatusQuery(record)
+                ? askWechat(record, Actor.STATUS_QUERY)
+                : record.status();
         return new PaymentStatus(orderId, state, record.token());
+    }
+
+    /** True for the one poll per interval, across every pay instance, that may ask WeChat. */
+    private boolean claimStatusQuery(PayRecord record) {
+        Instant now = clock.instant();
+        return records.claimStatusQuery(record.outTradeNo(), PayState.NOTPAY, now,
+                now.plus(props.statusQueryInterval())) == 1;
     }
 
     /**

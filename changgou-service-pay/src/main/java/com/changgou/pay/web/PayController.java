@@ -9,9 +9,12 @@ import com.changgou.pay.payment.Payments;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The server side of {@link PayFeign}: mappings and parameters are inherited from the contract. */
+/**
+ * The server side of {@link PayFeign}: mappings and parameters are inherited from the contract, the
+ * internal prefix comes from its {@link PayFeign#PATH}.
+ */
 @RestController
-@RequestMapping("/pay/wxpay")
+@RequestMapping(PayFeign.PATH)
 class PayController implements PayFeign {
 
     private final Payments payments;

@@ -2,11 +2,13 @@ package com.changgou.pay.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.changgou.order.api.OrderStatus;
 import com.changgou.order.api.OrderView;
 import com.changgou.pay.api.CloseOutcome;
 import com.changgou.pay.api.NativePayment;
+import com.changgou.pay.api.PayFeign;
 import com.changgou.pay.api.PayState;
 import com.changgou.pay.api.PaymentStatus;
 import com.changgou.pay.api.message.PayResultMessage;
@@ -15,6 +17,7 @@ import com.changgou.pay.support.PayIntegrationTest;
 import com.changgou.pay.wechat.CloseResult;
 import com.changgou.pay.wechat.UnifiedOrderCommand;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class PaymentsTest extends PayIntegrationTest {
+
+    static final String NATIVE = PayFeign.PATH + "/native?orderId=";
+    static final String STATUS = PayFeign.PATH + "/status?orderId=";
+    static final String CLOSE = PayFeign.PATH + "/close?orderId=";
 
     @Autowired
     Payments payments;
@@ -47,8 +54,8 @@ class PaymentsTest extends PayIntegrationTest {
     void nativePayAsksWechatOnceWithTheOrdersAmountAndReusesTheCodeUrl() {
         OrderView order = orders.unpaid("carol", 12_345);
 
-        JsonNode first = data(http.post("/pay/wxpay/native?orderId=" + order.id(), "carol"));
-        JsonNode second = data(http.post("/pay/wxpay/native?orderId=" + order.id(), "carol"));
+        JsonNode first = data(http.post(NATIVE + order.id(), "carol"));
+        JsonNode second = data(http.post(NATIVE + order.id(), "carol"));
 
         assertThat(second.get("codeUrl").asString()).isEqualTo(first.get("codeUrl").asString()).startsWith("weixin://");
         assertThat(second.get("token").asString()).isEqualTo(first.get("token").asString()).hasSize(22);
@@ -70,7 +77,7 @@ class PaymentsTest extends PayIntegrationTest {
         orders.put(new OrderView(unpaid.id(), "carol", 1, 100, 100, OrderStatus.PAID, "42", unpaid.createTime(),
                 unpaid.expireAt(), unpaid.createTime(), null, List.of()));
 
-        HttpResponse<String> response = http.post("/pay/wxpay/native?orderId=" + unpaid.id(), "carol");
+        HttpResponse<String> response = http.post(NATIVE + unpaid.id(), "carol");
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.body()).contains("order %s is PAID".formatted(unpaid.id())).contains("\"flag\":false");
@@ -80,9 +87,9 @@ class PaymentsTest extends PayIntegrationTest {
     void someoneElsesOrderAndAnUnknownOrderAreNotFound() {
         OrderView order = orders.unpaid("carol", 100);
 
-        assertThat(http.post("/pay/wxpay/native?orderId=" + order.id(), "mallory").statusCode()).isEqualTo(404);
-        assertThat(http.post("/pay/wxpay/native?orderId=123", "carol").statusCode()).isEqualTo(404);
-        assertThat(http.get("/pay/wxpay/status?orderId=" + order.id(), "carol").statusCode()).isEqualTo(404);
+        assertThat(http.post(NATIVE + order.id(), "mallory").statusCode()).isEqualTo(404);
+        assertThat(http.post(NATIVE + "123", "carol").statusCode()).isEqualTo(404);
+        assertThat(http.get(STATUS + order.id(), "carol").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -90,7 +97,7 @@ class PaymentsTest extends PayIntegrationTest {
         OrderView order = orders.unpaid("carol", 100);
         wechat.unreachableFor(order.id());
 
-        HttpResponse<String> response = http.post("/pay/wxpay/native?orderId=" + order.id(), "carol");
+        HttpResponse<String> response = http.post(NATIVE + order.id(), "carol");
 
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.body()).contains("WeChat Pay is unavailable").doesNotContain("scripted");
@@ -106,7 +113,9 @@ class PaymentsTest extends PayIntegrationTest {
         assertThat(payments.status("dave", order.id()).state()).isEqualTo(PayState.NOTPAY);
         wechat.paidAtWechat(payment.outTradeNo(), "4200200", 500);
 
-        PaymentStatus status = payments.status("dave", order.id());
+        // The first poll's orderquery holds WeChat off for the status-query interval; a later poll asks.
+        PaymentStatus status = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> payments.status("dave", order.id()), s -> s.state() == PayState.SUCCESS);
 
         assertThat(status.state()).isEqualTo(PayState.SUCCESS);
         assertThat(status.token()).isEqualTo(payment.token());
@@ -125,7 +134,7 @@ class PaymentsTest extends PayIntegrationTest {
         OrderView order = orders.unpaid("erin", 700);
         NativePayment first = payments.nativePay("erin", order.id());
 
-        assertThat(data(http.post("/pay/wxpay/close?orderId=" + order.id(), null)).asString()).isEqualTo("CLOSED");
+        assertThat(data(http.post(CLOSE + order.id(), null)).asString()).isEqualTo("CLOSED");
         assertThat(state(first.outTradeNo())).isEqualTo("CLOSED");
         assertThat(payments.close(order.id())).isEqualTo(CloseOutcome.CLOSED);
         assertThat(wechat.closes.stream().filter(first.outTradeNo()::equals)).hasSize(1);
@@ -146,6 +155,17 @@ class PaymentsTest extends PayIntegrationTest {
         assertThat(payments.close(order.id())).isEqualTo(CloseOutcome.PAID);
         assertThat(state(payment.outTradeNo())).isEqualTo("SUCCESS");
         assertThat(payments.close(order.id())).isEqualTo(CloseOutcome.PAID);
+    }
+
+    @Test
+    void closeIsNotReachableOutsideTheInternalPrefix() {
+        OrderView order = orders.unpaid("erin", 600);
+        NativePayment payment = payments.nativePay("erin", order.id());
+
+        assertThat(http.post("/pay/wxpay/close?orderId=" + order.id(), "mallory").statusCode()).isEqualTo(404);
+
+        assertThat(wechat.closes).doesNotContain(payment.outTradeNo());
+        assertThat(state(payment.outTradeNo())).isEqualTo("NOTPAY");
     }
 
     @Test

@@ -41,8 +41,8 @@ public class FakeOrders implements OrderFeign {
     public Result<OrderView> get(String username, String id) {
         OrderView order = orders.get(id);
         if (order == null || !order.username().equals(username)) {
-            // What Feign makes of the order service's 404.
-            Request request = Request.create(Request.HttpMethod.GET, "/order/" + id, Map.of(), null,
+            // What Feign makes of the order service's 404 at its internal path.
+            Request request = Request.create(Request.HttpMethod.GET, OrderFeign.PATH + "/" + id, Map.of(), null,
                     StandardCharsets.UTF_8, null);
             throw new FeignException.NotFound("order " + id + " not found", request, null, Map.of());
         }

@@ -29,6 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "eureka.client.enabled=false",
         "spring.cloud.discovery.enabled=false",
         "pay.reconcile.enabled=false",
+        // Short, so a test can see it run out; long enough that a burst of polls fits inside it.
+        "pay.status-query-interval=2s",
         "pay.outbox.backoff-initial=100ms",
         "pay.outbox.backoff-max=1s",
         "pay.outbox.confirm-timeout=3s",

@@ -1,6 +1,8 @@
 package com.changgou.weborder.failure;
 
+import com.changgou.weborder.web.CsrfAdvice;
 import com.changgou.weborder.web.Links;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -25,33 +27,35 @@ class FailureAdvice {
     }
 
     @ExceptionHandler(ShopFailure.class)
-    ModelAndView onShopFailure(ShopFailure failure) {
+    ModelAndView onShopFailure(ShopFailure failure, HttpServletRequest request) {
         if (failure.failure().status().is5xxServerError()) {
             log.warn("page failed ({}) for order {}: {}", failure.failure(), failure.orderId(), failure.getMessage(),
                     failure.getCause());
         } else {
             log.info("page refused ({}) for order {}: {}", failure.failure(), failure.orderId(), failure.getMessage());
         }
-        return page(failure.failure(), failure.orderId());
+        return page(failure.failure(), failure.orderId(), request);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
-    ModelAndView onNoShopper(MissingRequestHeaderException e) {
-        return page(Failure.NOT_SIGNED_IN, null);
+    ModelAndView onNoShopper(MissingRequestHeaderException e, HttpServletRequest request) {
+        return page(Failure.NOT_SIGNED_IN, null, request);
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-    ModelAndView onBadParameter(Exception e) {
-        return page(Failure.UNKNOWN_ORDER, null);
+    ModelAndView onBadParameter(Exception e, HttpServletRequest request) {
+        return page(Failure.UNKNOWN_ORDER, null, request);
     }
 
-    // exception handlers do not get the @ModelAttribute values of other advice: add the links here
-    private ModelAndView page(Failure failure, String orderId) {
+    // exception handlers do not get the @ModelAttribute values of other advice: add the links and the
+    // CSRF token (for the header's sign-out form) here
+    private ModelAndView page(Failure failure, String orderId, HttpServletRequest request) {
         ModelAndView page = new ModelAndView(VIEW_FAIL, failure.status());
         page.addObject("failure", failure);
         page.addObject("reason", failure.reason());
         page.addObject("orderId", orderId);
         page.addObject("links", links);
+        page.addObject(CsrfAdvice.MODEL_ATTRIBUTE, CsrfAdvice.tokenOf(request));
         return page;
     }
 }

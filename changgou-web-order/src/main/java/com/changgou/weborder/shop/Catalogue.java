@@ -1,26 +1,38 @@
 package com.changgou.weborder.shop;
 
+import com.changgou.common.Result;
+import com.changgou.order.api.CatalogueFeign;
+import com.changgou.order.api.CatalogueItem;
+import com.changgou.weborder.failure.Failure;
+import com.changgou.weborder.failure.ShopFailure;
+import feign.FeignException;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The demo shop's few goods. Prices are set here, never taken from the form. */
+/**
+ * The goods on sale, as the order service lists and prices them: the shop shows them, and an order
+ * of them costs what the order service says, whatever the form posted.
+ */
 @Component
 class Catalogue {
 
-    record Item(long skuId, String name, long priceFen) {
+    private final CatalogueFeign catalogueFeign;
+
+    Catalogue(CatalogueFeign catalogueFeign) {
+        this.catalogueFeign = catalogueFeign;
     }
 
-    private static final List<Item> ITEMS = List.of(
-            new Item(100001L, "Changgou sticker", 1L),
-            new Item(100002L, "Changgou mug", 2_500L),
-            new Item(100003L, "Changgou T-shirt", 9_900L));
-
-    List<Item> items() {
-        return ITEMS;
-    }
-
-    Optional<Item> find(long skuId) {
-        return ITEMS.stream().filter(item -> item.skuId() == skuId).findFirst();
+    List<CatalogueItem> onSale() {
+        Result<List<CatalogueItem>> result;
+        try {
+            result = catalogueFeign.onSale();
+        } catch (FeignException e) {
+            throw new ShopFailure(Failure.ORDER_SERVICE_DOWN, null, "reading the catalogue failed with " + e.status(), e);
+        }
+        if (result == null || !result.flag() || result.data() == null) {
+            throw new ShopFailure(Failure.ORDER_SERVICE_DOWN, null,
+                    "order service returned no catalogue: " + (result == null ? "no body" : result.message()));
+        }
+        return result.data();
     }
 }

@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ShopController {
 
     static final String VIEW_SHOP = "shop";
-    static final int MAX_QUANTITY = 99;
 
     private final Catalogue catalogue;
     private final Orders orders;
@@ -41,12 +40,13 @@ class ShopController {
     @GetMapping("/worder/shop")
     String shop(@RequestHeader(UserHeader.NAME) String username, Model model) {
         model.addAttribute("username", username);
-        model.addAttribute("rows", catalogue.items().stream()
+        model.addAttribute("rows", catalogue.onSale().stream()
                 .map(item -> new Row(item.skuId(), item.name(), Money.yuan(item.priceFen())))
                 .toList());
         return VIEW_SHOP;
     }
 
+    /** Sends only skus and quantities: the order service prices them and refuses what it does not sell. */
     @PostMapping("/worder/order")
     String place(@RequestHeader(UserHeader.NAME) String username,
                  @RequestParam("sku") List<Long> skus,
@@ -55,19 +55,19 @@ class ShopController {
         return links.redirect(links.pay(order.id()));
     }
 
-    private List<OrderItemRequest> lines(List<Long> skus, List<Integer> quantities) {
+    /** The lines with a quantity: a row left at 0 is not ordered. */
+    private static List<OrderItemRequest> lines(List<Long> skus, List<Integer> quantities) {
         if (skus.size() != quantities.size()) {
             throw badForm("sku and quantity lists differ in length");
         }
         List<OrderItemRequest> lines = new ArrayList<>();
         for (int i = 0; i < skus.size(); i++) {
             int quantity = quantities.get(i) == null ? 0 : quantities.get(i);
-            if (quantity < 0 || quantity > MAX_QUANTITY) {
-                throw badForm("quantity out of range");
+            if (quantity < 0 || quantity > OrderItemRequest.MAX_QUANTITY || skus.get(i) == null) {
+                throw badForm("quantity out of range or sku missing");
             }
-            Catalogue.Item item = catalogue.find(skus.get(i)).orElseThrow(() -> badForm("unknown sku"));
             if (quantity > 0) {
-                lines.add(new OrderItemRequest(item.skuId(), item.name(), item.priceFen(), quantity));
+                lines.add(new OrderItemRequest(skus.get(i), quantity));
             }
         }
         if (lines.isEmpty()) {

@@ -1,6 +1,7 @@
 package com.changgou.weborder.pay;
 
 import static com.changgou.weborder.Fixtures.ALICE;
+import static com.changgou.weborder.Fixtures.CSRF_TOKEN;
 import static com.changgou.weborder.Fixtures.ORDER_ID;
 import static com.changgou.weborder.Fixtures.order;
 import static org.hamcrest.Matchers.allOf;
@@ -12,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import com.changgou.common.CsrfHeader;
 import com.changgou.common.Result;
 import com.changgou.common.UserHeader;
 import com.changgou.order.api.OrderFeign;
@@ -50,6 +52,19 @@ class PayControllerTest {
                 .andExpect(content().string(allOf(
                         containsString("id=\"amount\">0.01<"),
                         containsString("href=\"/api/wxpay?orderId=" + ORDER_ID + "\""))));
+    }
+
+    @Test
+    void thePayPageSignsOutByAPostCarryingTheCsrfToken() throws Exception {
+        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 1)));
+
+        mvc.perform(get("/worder/pay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE)
+                        .header(CsrfHeader.NAME, CSRF_TOKEN))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<form class=\"logout\" method=\"post\" action=\"/logout\">"),
+                        containsString("<input type=\"hidden\" name=\"_csrf\" value=\"" + CSRF_TOKEN + "\">"),
+                        containsString("id=\"logout-link\" type=\"submit\""))));
     }
 
     @Test

@@ -1,11 +1,13 @@
 package com.changgou.weborder.shop;
 
 import static com.changgou.weborder.Fixtures.ALICE;
+import static com.changgou.weborder.Fixtures.CSRF_TOKEN;
 import static com.changgou.weborder.Fixtures.ORDER_ID;
 import static com.changgou.weborder.Fixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -16,9 +18,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import com.changgou.common.CsrfHeader;
 import com.changgou.common.Result;
 import com.changgou.common.UserHeader;
+import com.changgou.order.api.CatalogueFeign;
 import com.changgou.order.api.OrderFeign;
 import com.changgou.order.api.OrderItemRequest;
 import com.changgou.order.api.OrderStatus;
@@ -39,6 +44,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import({Orders.class, Catalogue.class, Links.class})
 class ShopControllerTest {
 
+    static final String CSRF_FIELD = "<input type=\"hidden\" name=\"_csrf\" value=\"" + CSRF_TOKEN + "\">";
+
     @Autowired
     private MockMvc mvc;
 
@@ -46,40 +53,101 @@ class ShopControllerTest {
     private OrderFeign orderFeign;
 
     @MockitoBean
+    private CatalogueFeign catalogueFeign;
+
+    @MockitoBean
     private PayFeign payFeign;
 
     @Test
-    void theShopListsTheCatalogueWithPricesInYuan() throws Exception {
+    void theShopListsTheOrderServicesCatalogueWithPricesInYuan() throws Exception {
+        given(catalogueFeign.onSale()).willReturn(Result.ok(Fixtures.catalogue()));
+
         mvc.perform(get("/worder/shop").header(UserHeader.NAME, ALICE))
                 .andExpect(status().isOk())
+                .andExpect(view().name(ShopController.VIEW_SHOP))
                 .andExpect(content().string(allOf(containsString("Changgou mug"), containsString("25.00"),
+                        containsString("Changgou kite"), containsString("123.45"), containsString("id=\"qty-100007\""), containsString("max=\"99\""),
+                        not(containsString("Changgou T-shirt")),
                         containsString("action=\"/api/worder/order\""), containsString("id=\"place-order\""))));
     }
 
     @Test
-    void placingAnOrderUsesCataloguePricesAndRedirectsToThePayPage() throws Exception {
+    void theOrderFormCarriesTheCsrfTokenTheGatewayHandedOver() throws Exception {
+        given(catalogueFeign.onSale()).willReturn(Result.ok(Fixtures.catalogue()));
+
+        String html = mvc.perform(get("/worder/shop").header(UserHeader.NAME, ALICE).header(CsrfHeader.NAME, CSRF_TOKEN))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        String orderForm = html.substring(html.indexOf("<form id=\"order-form\""));
+        assertThat(orderForm.substring(0, orderForm.indexOf("</form>"))).contains(CSRF_FIELD);
+    }
+
+    @Test
+    void signingOutIsAPostFormWithTheCsrfToken() throws Exception {
+        given(catalogueFeign.onSale()).willReturn(Result.ok(Fixtures.catalogue()));
+
+        String html = mvc.perform(get("/worder/shop").header(UserHeader.NAME, ALICE).header(CsrfHeader.NAME, CSRF_TOKEN))
+                .andReturn().getResponse().getContentAsString();
+
+        String header = html.substring(html.indexOf("<header"), html.indexOf("</header>"));
+        assertThat(header)
+                .contains("<form class=\"logout\" method=\"post\" action=\"/logout\">")
+                .contains(CSRF_FIELD)
+                .contains("<button id=\"logout-link\" type=\"submit\">Sign out</button>")
+                .doesNotContain("href=\"/logout\"");
+    }
+
+    @Test
+    void theOrderServiceDownWhileReadingTheCatalogueIsTold() throws Exception {
+        given(catalogueFeign.onSale()).willThrow(Fixtures.connectionRefused());
+
+        mvc.perform(get("/worder/shop").header(UserHeader.NAME, ALICE).header(CsrfHeader.NAME, CSRF_TOKEN))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(view().name("fail"))
+                .andExpect(content().string(allOf(containsString("order service is down"), containsString(CSRF_FIELD))));
+    }
+
+    @Test
+    void placingAnOrderSendsOnlySkusAndQuantitiesAndRedirectsToThePayPage() throws Exception {
         given(orderFeign.place(eq(ALICE), any())).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 5_000)));
 
-        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE)
-                        .param("sku", "100001", "100002").param("qty", "0", "2"))
+        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).header(CsrfHeader.NAME, CSRF_TOKEN)
+                        .param(CsrfHeader.FORM_FIELD, CSRF_TOKEN)
+                        .param("sku", "100001", "100002", "100003").param("qty", "0", "2", "1"))
                 .andExpect(redirectedUrl("/api/worder/pay?orderId=" + ORDER_ID));
 
         ArgumentCaptor<PlaceOrderRequest> placed = ArgumentCaptor.forClass(PlaceOrderRequest.class);
         verify(orderFeign).place(eq(ALICE), placed.capture());
         assertThat(placed.getValue().items())
-                .containsExactly(new OrderItemRequest(100002L, "Changgou mug", 2_500L, 2));
+                .containsExactly(new OrderItemRequest(100002L, 2), new OrderItemRequest(100003L, 1));
+        verify(catalogueFeign, never()).onSale();
     }
 
     @Test
-    void anEmptyOrForgedFormIsRefused() throws Exception {
+    void anEmptyOrOutOfRangeFormIsRefusedWithoutAsking() throws Exception {
         mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).param("sku", "100001").param("qty", "0"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("at least one item")));
-        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).param("sku", "999").param("qty", "1"))
+        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).param("sku", "100001").param("qty", "100"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).param("sku", "100001").param("qty", "1000"))
+        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).param("sku", "100001").param("qty", "-1"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE)
+                        .param("sku", "100001", "100002").param("qty", "1"))
                 .andExpect(status().isBadRequest());
         verify(orderFeign, never()).place(any(), any());
+    }
+
+    @Test
+    void anOrderTheOrderServiceRefusesIsABadOrderForm() throws Exception {
+        given(orderFeign.place(eq(ALICE), any())).willThrow(Fixtures.status(400,
+                "{\"flag\":false,\"code\":20001,\"message\":\"sku 100004 is not on sale\",\"data\":null}"));
+
+        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).param("sku", "100004").param("qty", "1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(view().name("fail"))
+                .andExpect(content().string(containsString("at least one item on sale")));
     }
 
     @Test

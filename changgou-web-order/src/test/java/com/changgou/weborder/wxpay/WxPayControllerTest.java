@@ -1,6 +1,7 @@
 package com.changgou.weborder.wxpay;
 
 import static com.changgou.weborder.Fixtures.ALICE;
+import static com.changgou.weborder.Fixtures.CSRF_TOKEN;
 import static com.changgou.weborder.Fixtures.ORDER_ID;
 import static com.changgou.weborder.Fixtures.order;
 import static com.changgou.weborder.Fixtures.payment;
@@ -21,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import com.changgou.common.CsrfHeader;
 import com.changgou.common.Result;
 import com.changgou.common.UserHeader;
 import com.changgou.order.api.OrderFeign;
@@ -90,6 +92,19 @@ class WxPayControllerTest {
                 .andExpect(view().name("fail"))
                 .andExpect(content().string(containsString("Not your order")));
         verify(payFeign, never()).nativePay(any(), any());
+    }
+
+    @Test
+    void theFailPageSignsOutByAPostCarryingTheCsrfTokenToo() throws Exception {
+        given(orderFeign.get("mallory", ORDER_ID)).willThrow(Fixtures.status(404));
+
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, "mallory")
+                        .header(CsrfHeader.NAME, CSRF_TOKEN))
+                .andExpect(status().isNotFound())
+                .andExpect(view().name("fail"))
+                .andExpect(content().string(allOf(
+                        containsString("<form class=\"logout\" method=\"post\" action=\"/logout\">"),
+                        containsString("<input type=\"hidden\" name=\"_csrf\" value=\"" + CSRF_TOKEN + "\">"))));
     }
 
     @Test

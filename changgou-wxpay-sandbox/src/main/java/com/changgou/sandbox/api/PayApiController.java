@@ -99,7 +99,7 @@ class PayApiController {
     }
 
     private static Map<String, String> queryFields(SandboxOrder order) {
-        SandboxOrder.Snapshot now = order.snapshot();
+        SandboxOrder.Snapshot now = order.queried();
         Map<String, String> own = new LinkedHashMap<>();
         own.put("out_trade_no", order.outTradeNo());
         own.put("attach", order.request().attach());

@@ -25,6 +25,7 @@ public final class SandboxOrder {
     private Payment payment;
     private Instant closedAt;
     private String fault;
+    private int orderQueries;
 
     SandboxOrder(OrderRequest request, String prepayId, String codeUrl, Instant createdAt, Instant payableUntil) {
         this.request = request;
@@ -38,9 +39,12 @@ public final class SandboxOrder {
     public record Payment(String transactionId, String openId, String bankType, long cashFee, Instant paidAt) {
     }
 
-    /** A consistent copy of the mutable part, for answering queries without holding the lock. */
+    /**
+     * A consistent copy of the mutable part, for answering queries without holding the lock.
+     * {@code orderQueries} counts the orderqueries that reached this order.
+     */
     public record Snapshot(TradeState state, Payment payment, Instant closedAt, String fault,
-                           List<NotifyAttempt> attempts) {
+                           List<NotifyAttempt> attempts, int orderQueries) {
     }
 
     public OrderRequest request() {
@@ -72,7 +76,13 @@ public final class SandboxOrder {
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(state, payment, closedAt, fault, List.copyOf(attempts));
+        return new Snapshot(state, payment, closedAt, fault, List.copyOf(attempts), orderQueries);
+    }
+
+    /** An orderquery reached this order: counts it and answers the state it saw. */
+    public synchronized Snapshot queried() {
+        orderQueries++;
+        return snapshot();
     }
 
     public synchronized TradeState state() {

@@ -6,7 +6,10 @@ import com.changgou.sandbox.trade.SandboxOrder;
 import java.time.Instant;
 import java.util.List;
 
-/** An order as the introspection API and the console page show it; amounts in fen, yuan only for display. */
+/**
+ * An order as the introspection API and the console page show it; amounts in fen, yuan only for display.
+ * {@code orderQueries}: how many orderqueries reached it, so a test can see how often the merchant asked.
+ */
 record OrderView(
         String outTradeNo,
         String body,
@@ -25,6 +28,7 @@ record OrderView(
         Instant paidAt,
         Instant closedAt,
         String fault,
+        int orderQueries,
         List<NotifyAttempt> notifications) {
 
     static OrderView of(SandboxOrder order) {
@@ -35,6 +39,6 @@ record OrderView(
                 order.codeUrl(), order.prepayId(), order.request().notifyUrl(), order.signType().wireName(),
                 order.createdAt(), order.request().timeExpire(), order.payableUntil(),
                 payment == null ? null : payment.transactionId(), payment == null ? null : payment.paidAt(),
-                now.closedAt(), now.fault(), now.attempts());
+                now.closedAt(), now.fault(), now.orderQueries(), now.attempts());
     }
 }
