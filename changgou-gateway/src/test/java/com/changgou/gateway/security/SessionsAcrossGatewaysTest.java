@@ -1,0 +1,69 @@
+package com.changgou.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.changgou.gateway.GatewayApplication;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ScanOptions;
+
+/**
+ * Two gateways on one Redis: a shopper signed in at one is signed in at the other, as behind a load
+ * balancer. (That a session outlives its gateway's restart is shown against the started suite, in
+ * changgou-e2e: two contexts in one JVM share Reactor Netty's event loops, so one cannot stop alone.)
+ */
+class SessionsAcrossGatewaysTest {
+
+    private static final StubServices SERVICES = new StubServices();
+    private static final String RUN = "changgou-test:" + UUID.randomUUID() + ":";
+
+    @Test
+    void aSessionMadeAtOneGatewayWorksAtAnother() {
+        ConfigurableApplicationContext first = gateway();
+        ConfigurableApplicationContext second = gateway();
+        try {
+            Visitor atFirst = new Visitor(port(first));
+            atFirst.signIn(StubServices.ALICE, StubServices.ALICE_PASSWORD);
+
+            Visitor atSecond = new Visitor(port(second));
+            atSecond.useSession(atFirst.session());
+            assertThat(atSecond.get("/api/worder/shop").body()).contains("user=alice");
+            Visitor stranger = new Visitor(port(second));
+            assertThat(stranger.get("/api/worder/shop").statusCode()).isEqualTo(401);
+        } finally {
+            first.close();
+            cleanRedis(second);
+            second.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext gateway() {
+        String services = SERVICES.uri();
+        return new SpringApplicationBuilder(GatewayApplication.class).run(
+                "--server.port=0",
+                "--eureka.client.enabled=false",
+                "--spring.cloud.discovery.client.simple.instances.changgou-service-user[0].uri=" + services,
+                "--spring.cloud.discovery.client.simple.instances.changgou-web-order[0].uri=" + services,
+                "--spring.session.data.redis.namespace=" + RUN + "session",
+                "--gateway.sign-in.failure-key-prefix=" + RUN + "failures:");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static void cleanRedis(ConfigurableApplicationContext context) {
+        ReactiveStringRedisTemplate redis = context.getBean(ReactiveStringRedisTemplate.class);
+        redis.scan(ScanOptions.scanOptions().match(RUN + "*").build()).flatMap(redis::delete).blockLast();
+    }
+
+    @AfterAll
+    static void stopServices() {
+        SERVICES.close();
+    }
+}
