@@ -22,6 +22,8 @@ class FailureAdvice {
 
     private final Links links;
 
+    private static final String ORDER_ID = "orderId";
+
     FailureAdvice(Links links) {
         this.links = links;
     }
@@ -42,9 +44,19 @@ class FailureAdvice {
         return page(Failure.NOT_SIGNED_IN, null, request);
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-    ModelAndView onBadParameter(Exception e, HttpServletRequest request) {
-        return page(Failure.UNKNOWN_ORDER, null, request);
+    /** A missing or unreadable order id names no order; anything else unreadable is a bad order form. */
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ModelAndView onMissingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return page(badParameter(e.getParameterName()), null, request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView onUnreadableParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return page(badParameter(e.getName()), null, request);
+    }
+
+    private static Failure badParameter(String name) {
+        return ORDER_ID.equals(name) ? Failure.UNKNOWN_ORDER : Failure.BAD_ORDER_FORM;
     }
 
     // exception handlers do not get the @ModelAttribute values of other advice: add the links and the

@@ -140,6 +140,14 @@ class ShopControllerTest {
     }
 
     @Test
+    void aQuantityTooBigForANumberIsABadOrderFormNotAMissingOrder() throws Exception {
+        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).param("sku", "100003").param("qty", "93163582512089"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("at least one item on sale")));
+        verify(orderFeign, never()).place(any(), any());
+    }
+
+    @Test
     void anOrderTheOrderServiceRefusesIsABadOrderForm() throws Exception {
         given(orderFeign.place(eq(ALICE), any())).willThrow(Fixtures.status(400,
                 "{\"flag\":false,\"code\":20001,\"message\":\"sku 100004 is not on sale\",\"data\":null}"));
