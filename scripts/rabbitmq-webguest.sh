@@ -1,55 +1,58 @@
 #!/usr/bin/env bash
-# Creates (or brings up to date) the broker user that browsers use over Web STOMP.
+# Creates (or brings up to date) the broker user that browsers use over Web STOMP, and bounds
+# what its subscriptions can hold. Idempotent: run it as often as you like.
 #
-# webguest may read the paynotify fanout and manage its own stomp-subscription-* queues:
-# it can subscribe to /exchange/paynotify, it can never publish (no write on any exchange)
-# and it cannot read the suite's own queues. Idempotent: run it as often as you like.
+# webguest may read the paynotify fanout and manage its own stomp-subscription-* queues: it can
+# subscribe to /exchange/paynotify, it can never publish to the suite's exchanges and it cannot
+# read the suite's queues. Its password is in every wxpay page, so what it can create is bounded:
+# the policy webstomp-subscriptions deletes a stomp-subscription-* queue nobody consumed for
+# WEBSTOMP_QUEUE_EXPIRES_MS and keeps at most WEBSTOMP_QUEUE_MAX_LENGTH messages and
+# WEBSTOMP_QUEUE_MAX_LENGTH_BYTES of bodies in one, dropping the oldest (a browser wants the
+# latest state only). The vhost's own limits (max-queues, max-connections) come from
+# rabbitmq-users.sh.
+#
+# The permission patterns cannot tell a queue from an exchange: over AMQP 0-9-1, webguest could
+# declare an exchange named stomp-subscription-x and publish into its own queues. The policy
+# bounds what those queues keep, and the AMQP port is for the apps only: browsers need Web STOMP.
 #
 # Environment: WEBSTOMP_USER (webguest), WEBSTOMP_PASSWORD (webguest), RABBIT_VHOST (/),
-# WEBSTOMP_MAX_CONNECTIONS (1000). With a local rabbitmqctl it is used; otherwise (or with
-# WEBGUEST_VIA=api) the management API at RABBIT_MANAGEMENT_URL (http://127.0.0.1:15672) as
-# RABBIT_USER/RABBIT_PASSWORD (guest/guest).
+# WEBSTOMP_MAX_CONNECTIONS (1000), WEBSTOMP_QUEUE_EXPIRES_MS (60000), WEBSTOMP_QUEUE_MAX_LENGTH
+# (1000), WEBSTOMP_QUEUE_MAX_LENGTH_BYTES (262144); how the broker is reached: rabbitmq-lib.sh
+# (WEBGUEST_VIA overrides RABBIT_VIA).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/rabbitmq-lib.sh"
 
 user="${WEBSTOMP_USER:-webguest}"
 password="${WEBSTOMP_PASSWORD:-webguest}"
 vhost="${RABBIT_VHOST:-/}"
-max_connections="${WEBSTOMP_MAX_CONNECTIONS:-1000}"
-api="${RABBIT_MANAGEMENT_URL:-http://127.0.0.1:15672}"
+max_connections=$(count WEBSTOMP_MAX_CONNECTIONS 1000)
 configure='^stomp-subscription-.*'
 write='^stomp-subscription-.*'
 read='^(paynotify|stomp-subscription-.*)$'
-
-via="${WEBGUEST_VIA:-}"
-if [[ -z $via ]]; then
-  if command -v rabbitmqctl >/dev/null 2>&1 && rabbitmqctl -q status >/dev/null 2>&1; then via=ctl; else via=api; fi
-fi
+policy=webstomp-subscriptions
+pattern='^stomp-subscription-'
+definition="{\"expires\": $(count WEBSTOMP_QUEUE_EXPIRES_MS 60000), \
+\"max-length\": $(count WEBSTOMP_QUEUE_MAX_LENGTH 1000), \
+\"max-length-bytes\": $(count WEBSTOMP_QUEUE_MAX_LENGTH_BYTES 262144), \"overflow\": \"drop-head\"}"
+# only one policy applies to a queue, the highest priority's: above a catch-all an operator adds at 0
+priority=10
 
 with_ctl() {
-  if rabbitmqctl -q list_users | awk '{print $1}' | grep -qxF -- "$user"; then
-    # keep the password the environment asks for, so a changed WEBSTOMP_PASSWORD takes effect
-    rabbitmqctl -q change_password "$user" "$password" >/dev/null
-  else
-    rabbitmqctl -q add_user "$user" "$password" >/dev/null
-  fi
-  rabbitmqctl -q set_user_tags "$user" >/dev/null
-  rabbitmqctl -q set_permissions -p "$vhost" "$user" "$configure" "$write" "$read" >/dev/null
+  ctl_user "$user" "$password"
+  ctl_permissions "$vhost" "$user" "$configure" "$write" "$read"
   rabbitmqctl -q set_user_limits "$user" "{\"max-connections\": $max_connections}" >/dev/null
-}
-
-json() { python3 -c 'import json, sys; print(json.dumps(dict(zip(sys.argv[1::2], sys.argv[2::2]))))' "$@"; }
-urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
-call() {
-  curl -fsS -u "${RABBIT_USER:-guest}:${RABBIT_PASSWORD:-guest}" -H 'content-type: application/json' "$@" >/dev/null
+  rabbitmqctl -q set_policy -p "$vhost" --apply-to queues --priority "$priority" \
+    "$policy" "$pattern" "$definition" >/dev/null
 }
 
 with_api() {
-  local u v
-  u=$(urlencode "$user"); v=$(urlencode "$vhost")
-  call -X PUT -d "$(json password "$password" tags "")" "$api/api/users/$u"
-  call -X PUT -d "$(json configure "$configure" write "$write" read "$read")" "$api/api/permissions/$v/$u"
-  call -X PUT -d "{\"value\": $max_connections}" "$api/api/user-limits/$u/max-connections"
+  api_user "$user" "$password"
+  api_permissions "$vhost" "$user" "$configure" "$write" "$read"
+  api PUT "/api/user-limits/$(urlencode "$user")/max-connections" "{\"value\": $max_connections}"
+  api PUT "/api/policies/$(urlencode "$vhost")/$policy" "{\"pattern\": $(json_string "$pattern"), \
+\"definition\": $definition, \"priority\": $priority, \"apply-to\": \"queues\"}"
 }
 
+via=$(rabbit_via "${WEBGUEST_VIA:-}")
 "with_$via"
-echo "RabbitMQ user $user may subscribe to /exchange/paynotify on vhost $vhost (via $via)"
+echo "RabbitMQ user $user may subscribe to /exchange/paynotify on vhost $vhost; its queues are bounded by policy $policy (via $via)"

@@ -1,4 +1,5 @@
 // The wxpay page's live status: a push over RabbitMQ Web STOMP first, polling when that fails.
+// The WebSocket goes to the shop's own origin (the gateway proxies it to the broker) unless a URL is configured.
 // Only a broadcast carrying this page's token moves the page; every other order's is ignored.
 (function () {
     'use strict';
@@ -51,7 +52,7 @@
     function brokerUrl() {
         if (cfg.stomp.url) { return cfg.stomp.url; }
         var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
-        return scheme + window.location.hostname + ':15674/ws';
+        return scheme + window.location.host + cfg.stomp.path;
     }
 
     function onBroadcast(frame) {

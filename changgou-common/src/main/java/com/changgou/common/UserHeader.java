@@ -1,8 +1,9 @@
 package com.changgou.common;
 
 /**
- * The header that carries the signed-in shopper's name. Only the gateway sets it on outside
- * requests (it drops any copy a browser sends); services pass it on when they call each other.
+ * The header that once carried the signed-in shopper's name. No app believes it any more: services
+ * act on the subject of the gateway's signed token. The gateway still drops any copy a caller
+ * sends, so nothing downstream ever sees one from outside.
  */
 public final class UserHeader {
 

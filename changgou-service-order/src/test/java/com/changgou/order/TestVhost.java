@@ -42,8 +42,11 @@ public final class TestVhost {
         }
     }
 
+    /** The vhost and the administrator's credentials: the tests publish in the pay service's place too. */
     public void register(DynamicPropertyRegistry registry) {
         registry.add("spring.rabbitmq.virtual-host", this::name);
+        registry.add("spring.rabbitmq.username", () -> USER);
+        registry.add("spring.rabbitmq.password", () -> PASSWORD);
     }
 
     public void delete() throws Exception {

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-/** The user service over HTTP against its own schema on the machine's real MariaDB. */
+/**
+ * The user service over HTTP against its own schema on the machine's real MariaDB, called as the
+ * gateway calls it: with the gateway's own account.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 class AccountsApplicationTest {
 
@@ -40,8 +44,9 @@ class AccountsApplicationTest {
     final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void databaseAndCredentials(DynamicPropertyRegistry registry) {
         DB.register(registry);
+        TestCredentials.register(registry);
     }
 
     @AfterAll
@@ -131,6 +136,41 @@ class AccountsApplicationTest {
     }
 
     @Test
+    void theAccountApiAnswersTheGatewaysOwnAccountAndNobodyElse() {
+        signUp("heidi", "correct horse battery");
+        // what a caller sends, and the answer it gets: a known shopper may not (403), a stranger is nobody (401)
+        Map<String, Integer> strangers = Map.of(
+                "", 401,
+                TestCredentials.shopper("heidi"), 403,
+                TestCredentials.signedByAnotherKey("heidi"), 401,
+                TestCredentials.expired("heidi"), 401,
+                TestCredentials.issuedBy("changgou-web-order", "heidi"), 401,
+                TestCredentials.forAudience("changgou-browser", "heidi"), 401,
+                TestCredentials.basic(TestCredentials.GATEWAY, "not-the-secret"), 401,
+                TestCredentials.basic("changgou-service-order", TestCredentials.GATEWAY_SECRET), 401);
+
+        strangers.forEach((authorization, status) -> {
+            assertThat(http().get().uri("/internal/user/accounts/heidi/credentials")
+                    .headers(h -> credential(h, authorization)).header("X-User-Name", "heidi")
+                    .retrieve().toEntity(String.class).getStatusCode().value()).as(authorization).isEqualTo(status);
+            assertThat(http().post().uri("/internal/user/accounts").headers(h -> credential(h, authorization))
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("username", "ivan", "password", "correct horse battery"))
+                    .retrieve().toEntity(String.class).getStatusCode().value()).as(authorization).isEqualTo(status);
+        });
+
+        assertThat(credentials("ivan").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void aShoppersTokenIsForbiddenAndNoCredentialIsUnauthorised() {
+        assertThat(http().get().uri("/internal/user/accounts/heidi/credentials")
+                .header(HttpHeaders.AUTHORIZATION, TestCredentials.shopper("heidi"))
+                .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(http().get().uri("/internal/user/accounts/heidi/credentials").header("X-User-Name", "heidi")
+                .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
     void healthIsExposedForTheRegistryAndTheOrchestrator() {
         ResponseEntity<String> health = http().get().uri("/actuator/health").retrieve().toEntity(String.class);
 
@@ -139,14 +179,22 @@ class AccountsApplicationTest {
     }
 
     private ResponseEntity<Result<AccountView>> signUp(String username, String password) {
-        return http().post().uri("/internal/user/accounts").contentType(MediaType.APPLICATION_JSON)
+        return http().post().uri("/internal/user/accounts").header(HttpHeaders.AUTHORIZATION, TestCredentials.gateway())
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("username", username, "password", password))
                 .retrieve().toEntity(ACCOUNT);
     }
 
     private ResponseEntity<Result<Credentials>> credentials(String username) {
         return http().get().uri("/internal/user/accounts/{username}/credentials", username)
+                .header(HttpHeaders.AUTHORIZATION, TestCredentials.gateway())
                 .retrieve().toEntity(CREDENTIALS);
+    }
+
+    private static void credential(HttpHeaders headers, String authorization) {
+        if (!authorization.isEmpty()) {
+            headers.set(HttpHeaders.AUTHORIZATION, authorization);
+        }
     }
 
     private String storedHash(String username) {

@@ -6,8 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the pages reach the world. {@code publicBase} is the gateway prefix every link starts with
  * (the browser never talks to web-order directly); {@code sandboxPublicUrl} is where a shopper's
- * "phone" opens the sandbox; {@code webStomp} is the broker's browser endpoint. A blank
- * {@code webStomp.url} means "port 15674 on the host the page was loaded from".
+ * "phone" opens the sandbox; {@code webStomp} is how the wxpay page follows {@code paynotify}. A
+ * blank {@code webStomp.url} means the gateway's push route on the page's own origin
+ * ({@code ws(s)://<page host>/api/wxpay/push}, proxied to Web STOMP), so the broker's ports stay
+ * inside; a URL set there is used as it is.
  */
 @ConfigurationProperties("weborder")
 public record WebOrderProperties(

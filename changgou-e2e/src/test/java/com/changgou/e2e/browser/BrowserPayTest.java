@@ -24,7 +24,8 @@ class BrowserPayTest {
     private static final Logger log = LoggerFactory.getLogger(BrowserPayTest.class);
     /** Reported, not benchmarked: a bound only a broken push (or poll) misses. */
     private static final Duration JUMP_LIMIT = Duration.ofSeconds(10);
-    private static final int WEB_STOMP_PORT = 15674;
+    /** Where the wxpay page opens its Web STOMP socket: the gateway proxies it to the broker. */
+    private static final String PUSH_PATH = "/api/wxpay/push";
     static final long STICKER = 100001L;
     static final long MUG = 100002L;
     static final long T_SHIRT = 100003L;
@@ -57,7 +58,7 @@ class BrowserPayTest {
     void withoutAWebSocketThePageSaysSoAndMovesOnByPolling(Suite suite) {
         try (Browser browser = Browser.open("poll")) {
             // every page loaded from now on fails to reach Web STOMP, as behind a proxy without WebSockets
-            browser.failWebSockets(WEB_STOMP_PORT);
+            browser.failWebSockets(PUSH_PATH);
             ShopperPages shopper = ShopperPages.signUp(browser, suite, "poll");
             shopper.placeOrder(Map.of(STICKER, 3));
             shopper.chooseWxPay();

@@ -12,7 +12,11 @@ final class AttackReport {
     }
 
     static void print(String attack, String outcome) {
-        String line = "hostile-shopper | %-58s | %s".formatted(attack, outcome);
+        print("hostile-shopper", attack, outcome);
+    }
+
+    static void print(String suite, String attack, String outcome) {
+        String line = "%s | %-58s | %s".formatted(suite, attack, outcome);
         log.info(line);
         System.out.println(line);
     }

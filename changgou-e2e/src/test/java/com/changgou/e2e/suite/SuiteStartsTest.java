@@ -21,6 +21,7 @@ class SuiteStartsTest {
     @Test
     void everyAppIsRegisteredInEurekaAndUp(Suite suite) {
         HttpResponse<String> response = Http.send(Http.request(suite.eureka().resolve("/eureka/apps"))
+                .header("Authorization", Http.basic("changgou", suite.secret("EUREKA_PASSWORD")))
                 .header("Accept", "application/json").GET().build());
         JsonNode apps = Http.json(response).path("applications").path("application");
         List<String> up = new ArrayList<>();

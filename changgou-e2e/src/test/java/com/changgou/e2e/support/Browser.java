@@ -98,24 +98,24 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Makes every WebSocket to {@code port} fail to connect, in the pages loaded from now on: the
+     * Makes every WebSocket to {@code path} fail to connect, in the pages loaded from now on: the
      * page's own {@code new WebSocket(url)} is pointed at port 9, which Chromium refuses to
      * connect to, so the page sees an ordinary failed connection (error, then close). DevTools'
      * {@code Network.setBlockedURLs} cannot do this: in Chromium 156 it leaves WebSockets alone.
      */
-    public void failWebSockets(int port) {
+    public void failWebSockets(String path) {
         String script = """
                 (function () {
                   var Real = window.WebSocket;
                   var Failing = function (url, protocols) {
-                    var target = new URL(String(url), location.href).port === '%d' ? 'ws://127.0.0.1:9/blocked' : url;
+                    var target = new URL(String(url), location.href).pathname === '%s' ? 'ws://127.0.0.1:9/blocked' : url;
                     return protocols === undefined ? new Real(target) : new Real(target, protocols);
                   };
                   Failing.prototype = Real.prototype;
                   ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach(function (k) { Failing[k] = Real[k]; });
                   window.WebSocket = Failing;
                 })();
-                """.formatted(port);
+                """.formatted(path);
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
     }
 

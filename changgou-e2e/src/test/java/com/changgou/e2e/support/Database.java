@@ -56,6 +56,15 @@ public final class Database {
         }
     }
 
+    /** Drops an app's database account of the suite's (named after its schema). */
+    static void dropUser(String user) {
+        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+            statement.execute("DROP USER IF EXISTS '" + user.replace("'", "") + "'@'%'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop database user " + user, e);
+        }
+    }
+
     void drop() {
         try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS `" + schema + "`");

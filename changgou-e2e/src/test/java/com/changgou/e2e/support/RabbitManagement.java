@@ -34,6 +34,24 @@ public final class RabbitManagement {
         Commands.run("rabbitmqctl", "await_startup");
     }
 
+    /** Deletes a broker user of the suite's; one that is not there is fine. */
+    void deleteUser(String user) {
+        HttpResponse<String> response = Http.send(authorized(API + "/users/" + encode(user)).DELETE().build());
+        if (response.statusCode() != 204 && response.statusCode() != 404) {
+            throw new IllegalStateException("could not delete user %s: %d %s".formatted(user, response.statusCode(), response.body()));
+        }
+    }
+
+    /** A policy of the suite's vhost, as the management API shows it (404 when there is none). */
+    public HttpResponse<String> policy(String name) {
+        return get("/policies/" + encode(vhost) + "/" + encode(name));
+    }
+
+    /** The suite vhost's limits. */
+    public JsonNode vhostLimits() {
+        return Http.json(ok(get("/vhost-limits/" + encode(vhost))));
+    }
+
     void deleteVhost() {
         HttpResponse<String> response = Http.send(authorized(API + "/vhosts/" + encode(vhost)).DELETE().build());
         if (response.statusCode() != 204 && response.statusCode() != 404) {

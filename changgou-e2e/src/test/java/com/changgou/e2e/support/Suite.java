@@ -95,6 +95,21 @@ public final class Suite implements AutoCloseable {
         return rabbit;
     }
 
+    /** The repository the suite runs from. */
+    public Path root() {
+        return environment.root();
+    }
+
+    /** A setting of this run's suite (ports, names...), as ./changgou was given it. */
+    public String setting(String name) {
+        return environment.variable(name);
+    }
+
+    /** A secret this run's ./changgou made for the suite (passwords of its own accounts). */
+    public String secret(String name) {
+        return environment.secret(name);
+    }
+
     public String vhost() {
         return environment.variable("RABBIT_VHOST");
     }
@@ -140,7 +155,12 @@ public final class Suite implements AutoCloseable {
         userDb.drop();
         orderDb.drop();
         payDb.drop();
+        for (String account : new String[]{"USER_DB_NAME", "ORDER_DB_NAME", "PAY_DB_NAME"}) {
+            Database.dropUser(environment.variable(account));
+        }
         rabbit.deleteVhost();
+        rabbit.deleteUser(environment.variable("PAY_RABBIT_USER"));
+        rabbit.deleteUser(environment.variable("ORDER_RABBIT_USER"));
         Commands.run("bash", "-c", "redis-cli --scan --pattern '%s*' | xargs -r redis-cli del >/dev/null"
                 .formatted(SuiteEnvironment.redisPrefix(environment.name())));
     }

@@ -1,5 +1,7 @@
 package com.changgou.e2e.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +32,7 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
         env.put("WEB_ORDER_PORT", Integer.toString(9011 + offset));
         env.put("SANDBOX_PORT", Integer.toString(9090 + offset));
         // Derived settings too, so that nothing inherited from the caller points at another suite.
-        env.put("EUREKA_URL", "http://127.0.0.1:%d/eureka/".formatted(8761 + offset));
+        // (EUREKA_URL carries the registry account: ./changgou builds it from this run's secrets.)
         env.put("WXPAY_BASE_URL", "http://127.0.0.1:%d".formatted(9090 + offset));
         env.put("SANDBOX_PUBLIC_URL", "http://127.0.0.1:%d".formatted(9090 + offset));
         env.put("WXPAY_NOTIFY_URL", "http://127.0.0.1:%d/api/pay/wxpay/notify".formatted(8080 + offset));
@@ -38,6 +40,10 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
         env.put("ORDER_DB_NAME", "changgou_order_" + name);
         env.put("PAY_DB_NAME", "changgou_pay_" + name);
         env.put("RABBIT_VHOST", "changgou_" + name);
+        // Broker users are server-wide: this run's have names of their own (database users are
+        // named after their schemas already).
+        env.put("PAY_RABBIT_USER", "changgou-pay-" + name);
+        env.put("ORDER_RABBIT_USER", "changgou-order-" + name);
         // Sessions and sign-in counters in the machine's Redis, under keys of this run only.
         env.put("GATEWAY_SESSION_NAMESPACE", redisPrefix(name) + "session");
         env.put("GATEWAY_SIGN_IN_KEY_PREFIX", redisPrefix(name) + "sign-in-failures:");
@@ -58,6 +64,20 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
 
     static String redisPrefix(String name) {
         return "changgou-" + name + ":";
+    }
+
+    /** A secret this run's ./changgou made (database, broker, registry passwords...). */
+    String secret(String name) {
+        Path file = Path.of(variables.get("CHANGGOU_RUN_DIR"), "secrets", "secrets.env");
+        try {
+            return Files.readAllLines(file).stream()
+                    .filter(line -> line.startsWith(name + "="))
+                    .map(line -> line.substring(name.length() + 1))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no %s in %s".formatted(name, file)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
     }
 
     String variable(String name) {

@@ -43,6 +43,11 @@ import reactor.core.publisher.Mono;
  * request carries the session's CSRF token, except WeChat's notification, which has no session
  * and is checked by its signature in the pay service. Paths with {@code ..}, {@code ;} or encoded
  * dots and slashes are refused by Spring Security's strict firewall before anything else runs.
+ *
+ * <p>Behind the door nobody takes a caller's word: a routed request of a signed-in shopper carries
+ * the gateway's short-lived signed token for that shopper ({@link ShopperHeaders}), and whatever
+ * {@code Authorization} or {@code X-User-Name} a caller sent is dropped, so the services act only on
+ * what the gateway signed. The gateway's own calls to the user service carry its service account.
  */
 @Configuration(proxyBeanMethods = false)
 class ShopSecurity {

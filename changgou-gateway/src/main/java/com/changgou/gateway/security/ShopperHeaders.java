@@ -5,7 +5,10 @@ import com.changgou.common.UserHeader;
 import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -15,30 +18,51 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * What the services behind the gateway may believe: the signed-in shopper's name on
- * {@link UserHeader#NAME} and the session's CSRF token on {@link CsrfHeader#NAME} (for the forms
- * web-order renders). Copies of either header sent from outside are always dropped first.
+ * What the services behind the gateway may believe: the gateway's signed token for the signed-in
+ * shopper on {@code Authorization: Bearer} (see {@link ShopperTokens}) and the session's CSRF token
+ * on {@link CsrfHeader#NAME} (for the forms web-order renders). Whatever a caller sent on
+ * {@code Authorization}, {@link CsrfHeader#NAME} or the retired {@link UserHeader#NAME} is always
+ * dropped first. Both are vouched only to the suite's own services (routes to {@code lb://}
+ * names), never to anything else a route may lead to.
  */
 @Component
 class ShopperHeaders implements GlobalFilter, Ordered {
 
+    private static final String SUITE_SERVICE_SCHEME = "lb";
+
+    private final ShopperTokens tokens;
+
+    ShopperHeaders(ShopperTokens tokens) {
+        this.tokens = tokens;
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return exchange.getPrincipal()
+                .filter(principal -> toSuiteService(exchange))
                 .filter(principal -> principal instanceof Authentication a && a.isAuthenticated()
                         && !(a instanceof AnonymousAuthenticationToken))
-                .flatMap(shopper -> csrfToken(exchange).map(token -> new Vouched(shopper.getName(), token)))
+                .cast(Authentication.class)
+                .flatMap(shopper -> exchange.getSession()
+                        .map(session -> tokens.tokenFor(shopper, session))
+                        .zipWith(csrfToken(exchange), Vouched::new))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(vouched -> chain.filter(exchange.mutate().request(forward(exchange.getRequest(), vouched)).build()));
     }
 
+    private static boolean toSuiteService(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        return route != null && SUITE_SERVICE_SCHEME.equalsIgnoreCase(route.getUri().getScheme());
+    }
+
     private static ServerHttpRequest forward(ServerHttpRequest request, Optional<Vouched> vouched) {
         return request.mutate().headers(headers -> {
+            headers.remove(HttpHeaders.AUTHORIZATION);
             headers.remove(UserHeader.NAME);
             headers.remove(CsrfHeader.NAME);
             vouched.ifPresent(v -> {
-                headers.set(UserHeader.NAME, v.username());
+                headers.setBearerAuth(v.token());
                 headers.set(CsrfHeader.NAME, v.csrfToken());
             });
         }).build();
@@ -49,12 +73,12 @@ class ShopperHeaders implements GlobalFilter, Ordered {
         return token == null ? Mono.just("") : token.map(CsrfToken::getToken).defaultIfEmpty("");
     }
 
-    private record Vouched(String username, String csrfToken) {
+    private record Vouched(String token, String csrfToken) {
     }
 
     @Override
     public int getOrder() {
-        // before every routing filter, so no request leaves with an unverified name
+        // before every routing filter, so no request leaves with a caller's own credential
         return Ordered.HIGHEST_PRECEDENCE + 100;
     }
 }

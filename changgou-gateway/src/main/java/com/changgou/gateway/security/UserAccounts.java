@@ -3,6 +3,7 @@ package com.changgou.gateway.security;
 import com.changgou.common.InternalApi;
 import com.changgou.common.Result;
 import com.changgou.gateway.GatewayProperties;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,10 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
-/** The user service's internal API, as the gateway uses it: look up credentials, open an account. */
+/**
+ * The user service's internal API, as the gateway uses it: look up credentials, open an account.
+ * The user service answers the gateway's own account only.
+ */
 @Component
 class UserAccounts {
 
@@ -27,8 +31,11 @@ class UserAccounts {
     private final WebClient client;
     private final Duration timeout;
 
-    UserAccounts(WebClient.Builder loadBalanced, GatewayProperties properties) {
-        this.client = loadBalanced.baseUrl(properties.userService()).build();
+    /** Every call is the gateway's own, for no shopper: it carries the gateway's service account. */
+    UserAccounts(WebClient.Builder loadBalanced, GatewayProperties properties, ServiceAccount account) {
+        this.client = loadBalanced.clone().baseUrl(properties.userService())
+                .defaultHeaders(headers -> headers.setBasicAuth(account.name(), account.password(), StandardCharsets.UTF_8))
+                .build();
         this.timeout = properties.signIn().userServiceTimeout();
     }
 

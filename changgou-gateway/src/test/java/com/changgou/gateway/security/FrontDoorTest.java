@@ -3,8 +3,12 @@ package com.changgou.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +37,7 @@ class FrontDoorTest {
 
     private static final StubServices SERVICES = new StubServices();
     private static final String RUN = "changgou-test:" + UUID.randomUUID() + ":";
+    private static final Pattern BEARER = Pattern.compile("authorization=Bearer ([^;]+);");
 
     @LocalServerPort
     private int port;
@@ -48,6 +54,7 @@ class FrontDoorTest {
         }
         registry.add("spring.session.data.redis.namespace", () -> RUN + "session");
         registry.add("gateway.sign-in.failure-key-prefix", () -> RUN + "failures:");
+        GatewaySecrets.register(registry);
     }
 
     @BeforeEach
@@ -71,11 +78,42 @@ class FrontDoorTest {
         assertThat(visitor.signIn("alice", StubServices.ALICE_PASSWORD)).isEqualTo("/");
 
         HttpResponse<String> shop = visitor.send(visitor.request("/api/worder/shop")
-                .header("X-User-Name", "mallory").header("X-Shop-Csrf-Token", "forged").GET());
+                .header("X-User-Name", "mallory").header("X-Shop-Csrf-Token", "forged")
+                .header("Authorization", "Bearer forged-by-mallory").GET());
 
         assertThat(shop.statusCode()).isEqualTo(200);
-        assertThat(shop.body()).contains("path=/worder/shop", "user=alice").doesNotContain("mallory", "forged");
+        assertThat(shop.body()).contains("path=/worder/shop", "user=alice", "x-user-name=null")
+                .doesNotContain("mallory", "forged");
         assertThat(shop.body()).matches(".*csrf=[A-Za-z0-9_-]{20,}.*");
+    }
+
+    @Test
+    void theServicesAreToldTheShopperByAShortLivedTokenTheGatewaySignedForThem() {
+        visitor.signIn("alice", StubServices.ALICE_PASSWORD);
+
+        Jwt token = GatewaySecrets.verify(forwardedToken(visitor.get("/api/worder/shop")));
+
+        assertThat(token.getClaimAsString("iss")).isEqualTo("changgou-gateway");
+        assertThat(token.getAudience()).containsExactly("changgou-services");
+        assertThat(token.getSubject()).isEqualTo("alice");
+        assertThat(token.getClaimAsStringList("roles")).containsExactly("SHOPPER");
+        assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofSeconds(60));
+        assertThat(token.getExpiresAt()).isAfter(Instant.now().plusSeconds(30));
+    }
+
+    @Test
+    void oneTokenServesASessionWhileAnotherSessionGetsItsOwn() {
+        visitor.signIn("alice", StubServices.ALICE_PASSWORD);
+        Visitor sameShopperElsewhere = new Visitor(port);
+        sameShopperElsewhere.signIn("alice", StubServices.ALICE_PASSWORD);
+
+        String first = forwardedToken(visitor.get("/api/worder/shop"));
+        String second = forwardedToken(visitor.get("/api/wxpay/status?orderId=1"));
+        String elsewhere = forwardedToken(sameShopperElsewhere.get("/api/worder/shop"));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(elsewhere).isNotEqualTo(first);
+        assertThat(GatewaySecrets.verify(elsewhere).getSubject()).isEqualTo("alice");
     }
 
     @Test
@@ -214,10 +252,12 @@ class FrontDoorTest {
     @Test
     void wechatsNotificationReachesPayWithoutSessionOrCsrfToken() {
         HttpResponse<String> notify = visitor.send(visitor.request("/api/pay/wxpay/notify")
-                .header("Content-Type", "text/xml").POST(java.net.http.HttpRequest.BodyPublishers.ofString("<xml/>")));
+                .header("Content-Type", "text/xml").header("Authorization", "Basic bWFsbG9yeTpzZWNyZXQ=")
+                .header("X-User-Name", "mallory").POST(java.net.http.HttpRequest.BodyPublishers.ofString("<xml/>")));
 
         assertThat(notify.statusCode()).isEqualTo(200);
-        assertThat(notify.body()).contains("path=/pay/wxpay/notify", "method=POST", "user=null", "csrf=null");
+        assertThat(notify.body()).contains("path=/pay/wxpay/notify", "method=POST", "user=null", "authorization=null",
+                "x-user-name=null", "csrf=null");
     }
 
     @Test
@@ -251,5 +291,13 @@ class FrontDoorTest {
 
         assertThat(visitor.postForm("/signup", Map.of("username", "someone", "password", "a long password",
                 "confirm", "a long password")).statusCode()).isEqualTo(403);
+    }
+
+    /** The bearer token the echoing stub service was sent. */
+    private static String forwardedToken(HttpResponse<String> echoed) {
+        assertThat(echoed.statusCode()).isEqualTo(200);
+        Matcher bearer = BEARER.matcher(echoed.body());
+        assertThat(bearer.find()).as("a bearer token in " + echoed.body()).isTrue();
+        return bearer.group(1);
     }
 }

@@ -3,7 +3,11 @@ package com.changgou.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.changgou.gateway.GatewayApplication;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -14,7 +18,7 @@ import org.springframework.data.redis.core.ScanOptions;
 
 /**
  * Two gateways on one Redis: a shopper signed in at one is signed in at the other, as behind a load
- * balancer. (That a session outlives its gateway's restart is shown against the started suite, in
+ * balancer, and the session's token for the services travels with the session. (That a session outlives its gateway's restart is shown against the started suite, in
  * changgou-e2e: two contexts in one JVM share Reactor Netty's event loops, so one cannot stop alone.)
  */
 class SessionsAcrossGatewaysTest {
@@ -30,9 +34,14 @@ class SessionsAcrossGatewaysTest {
             Visitor atFirst = new Visitor(port(first));
             atFirst.signIn(StubServices.ALICE, StubServices.ALICE_PASSWORD);
 
+            String tokenAtFirst = bearer(atFirst.get("/api/worder/shop").body());
+
             Visitor atSecond = new Visitor(port(second));
             atSecond.useSession(atFirst.session());
-            assertThat(atSecond.get("/api/worder/shop").body()).contains("user=alice");
+            String atSecondShop = atSecond.get("/api/worder/shop").body();
+            assertThat(atSecondShop).contains("user=alice");
+            // the session's token lives in Redis with the session: the second gateway signs nothing new
+            assertThat(bearer(atSecondShop)).isEqualTo(tokenAtFirst);
             Visitor stranger = new Visitor(port(second));
             assertThat(stranger.get("/api/worder/shop").statusCode()).isEqualTo(401);
         } finally {
@@ -44,13 +53,21 @@ class SessionsAcrossGatewaysTest {
 
     private static ConfigurableApplicationContext gateway() {
         String services = SERVICES.uri();
-        return new SpringApplicationBuilder(GatewayApplication.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--eureka.client.enabled=false",
                 "--spring.cloud.discovery.client.simple.instances.changgou-service-user[0].uri=" + services,
                 "--spring.cloud.discovery.client.simple.instances.changgou-web-order[0].uri=" + services,
                 "--spring.session.data.redis.namespace=" + RUN + "session",
-                "--gateway.sign-in.failure-key-prefix=" + RUN + "failures:");
+                "--gateway.sign-in.failure-key-prefix=" + RUN + "failures:"));
+        arguments.addAll(GatewaySecrets.arguments());
+        return new SpringApplicationBuilder(GatewayApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    private static String bearer(String echoed) {
+        Matcher bearer = Pattern.compile("authorization=Bearer ([^;]+);").matcher(echoed);
+        assertThat(bearer.find()).as("a bearer token in " + echoed).isTrue();
+        return bearer.group(1);
     }
 
     private static int port(ConfigurableApplicationContext context) {

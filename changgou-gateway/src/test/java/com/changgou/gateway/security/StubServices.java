@@ -7,23 +7,30 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
  * The services behind the gateway, as small as a test needs: the user service knows one shopper,
- * alice, with a BCrypt hash; every other path echoes what the gateway forwarded (path, method,
- * the shopper header, the CSRF hand-over header and the body), so a test sees exactly what a service
- * would trust.
+ * alice, with a BCrypt hash, and answers the gateway's service account only (401 otherwise); every
+ * other path echoes what the gateway forwarded (path, method, the subject of the bearer token and
+ * the raw {@code Authorization}, any {@code X-User-Name}, the CSRF hand-over header and the body),
+ * so a test sees exactly what a service would be told.
  */
-final class StubServices implements AutoCloseable {
+public final class StubServices implements AutoCloseable {
 
-    static final String ALICE = "alice";
-    static final String ALICE_PASSWORD = "correct horse battery";
+    public static final String ALICE = "alice";
+    public static final String ALICE_PASSWORD = "correct horse battery";
     static final String TAKEN = "taken-name";
+    private static final String GATEWAY_ACCOUNT = "Basic " + Base64.getEncoder().encodeToString(
+            (GatewaySecrets.SERVICE_ACCOUNT + ":" + GatewaySecrets.SERVICE_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final Pattern SUBJECT = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]*)\"");
 
     private final HttpServer server;
 
-    StubServices() {
+    public StubServices() {
         String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(ALICE_PASSWORD);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -35,13 +42,15 @@ final class StubServices implements AutoCloseable {
         server.start();
     }
 
-    String uri() {
+    public String uri() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     private static void accounts(HttpExchange exchange, String hash) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (exchange.getRequestMethod().equals("POST")) {
+        if (!GATEWAY_ACCOUNT.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            json(exchange, 401, "{\"flag\":false,\"code\":20002,\"message\":\"who are you?\",\"data\":null}");
+        } else if (exchange.getRequestMethod().equals("POST")) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (body.contains("\"" + TAKEN + "\"")) {
                 json(exchange, 409, "{\"flag\":false,\"code\":20005,\"message\":\"username taken-name is taken\",\"data\":null}");
@@ -57,14 +66,30 @@ final class StubServices implements AutoCloseable {
     }
 
     private static void echo(HttpExchange exchange) throws IOException {
-        String text = "path=%s;method=%s;user=%s;csrf=%s;body=%s".formatted(exchange.getRequestURI().getRawPath(),
-                exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst(UserHeader.NAME),
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String text = "path=%s;method=%s;user=%s;authorization=%s;x-user-name=%s;csrf=%s;body=%s".formatted(
+                exchange.getRequestURI().getRawPath(), exchange.getRequestMethod(), subjectOf(authorization),
+                authorization, exchange.getRequestHeaders().getFirst(UserHeader.NAME),
                 exchange.getRequestHeaders().getFirst(CsrfHeader.NAME),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    /** The {@code sub} of a bearer token, read without checking it (tests check it with {@link GatewaySecrets}). */
+    private static String subjectOf(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        if (parts.length != 3) {
+            return "(not a JWT)";
+        }
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        Matcher subject = SUBJECT.matcher(claims);
+        return subject.find() ? subject.group(1) : null;
     }
 
     private static void json(HttpExchange exchange, int status, String json) throws IOException {

@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
  * One browser's view of the gateway over real HTTP: it keeps its session cookie, reads CSRF
  * tokens off forms, follows no redirect on its own and sends paths exactly as written.
  */
-final class Visitor {
+public final class Visitor {
 
-    static final String COOKIE = "CGSESSION";
+    public static final String COOKIE = "CGSESSION";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -31,11 +31,11 @@ final class Visitor {
     private String session;
     private HttpResponse<String> last;
 
-    Visitor(int port) {
+    public Visitor(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    String session() {
+    public String session() {
         return session;
     }
 
@@ -58,7 +58,7 @@ final class Visitor {
     }
 
     /** Posts the sign-in form the way a browser would; returns where the gateway sent it. */
-    String signIn(String username, String password) {
+    public String signIn(String username, String password) {
         HttpResponse<String> response = postForm("/login",
                 Map.of("username", username, "password", password, "_csrf", csrfFrom("/login")));
         assertThat(response.statusCode()).as("sign-in answer").isBetween(300, 399);
@@ -74,7 +74,7 @@ final class Visitor {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).header("Accept", "application/json").GET());
     }
 

@@ -17,6 +17,15 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@code order.rabbit.*}: every exchange, queue and routing key of the order service, and (in
  * {@link Declarations}) the only place they are declared.
+ *
+ * <p>The order service owns all of them, {@code order.pay} included: it is the exchange that tells an
+ * order it was paid, so the order service declares it and binds its queue to it, while only the pay
+ * service may publish there. Each app has its own broker user ({@code scripts/rabbitmq-users.sh}):
+ * {@code changgou-order} may configure these names, read the exchanges it binds from and the queues it
+ * consumes, and write its queues (binding needs it), {@code order.delay} (timeouts) and the dead-letter
+ * exchanges of its queues (declaring a queue with one needs it), but not {@code order.pay}: holding
+ * the order service's password is no way to mark an order paid. The pay service declares only
+ * {@code paynotify}.
  */
 @ConfigurationProperties("order.rabbit")
 public record RabbitNames(
@@ -40,6 +49,11 @@ public record RabbitNames(
         return "%s.%ds".formatted(delayQueuePrefix, timeout.toSeconds());
     }
 
+    /**
+     * Declared by RabbitAdmin on every connect, as {@code changgou-order}: renaming anything here means
+     * renaming it in {@code scripts/rabbitmq-users.sh} too ({@code BrokerPermissionsTest} declares
+     * these beans as that user and fails otherwise).
+     */
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RabbitNames.class)
     static class Declarations {

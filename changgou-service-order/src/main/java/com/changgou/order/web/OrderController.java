@@ -1,11 +1,11 @@
 package com.changgou.order.web;
 
 import com.changgou.common.Result;
-import com.changgou.common.UserHeader;
 import com.changgou.order.api.OrderFeign;
 import com.changgou.order.api.OrderView;
 import com.changgou.order.api.PlaceOrderRequest;
 import com.changgou.order.management.OrderManagement;
+import com.changgou.order.security.Shopper;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -13,12 +13,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The HTTP side of {@link OrderFeign}: internal, for the suite's apps only. */
+/**
+ * The HTTP side of {@link OrderFeign}: internal, for the suite's apps only, always on behalf of the
+ * shopper named by the gateway's token (see {@code OrderSecurity}).
+ */
 @RestController
 @RequestMapping(OrderFeign.PATH)
 class OrderController {
@@ -31,32 +33,17 @@ class OrderController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Result<OrderView> place(@RequestHeader(UserHeader.NAME) String username,
-            @Valid @RequestBody PlaceOrderRequest request) {
-        return Result.ok(orders.place(shopper(username), request));
+    Result<OrderView> place(@Shopper String username, @Valid @RequestBody PlaceOrderRequest request) {
+        return Result.ok(orders.place(username, request));
     }
 
     @GetMapping("/{id}")
-    Result<OrderView> get(@RequestHeader(UserHeader.NAME) String username, @PathVariable("id") String id) {
-        return Result.ok(orders.get(shopper(username), id));
+    Result<OrderView> get(@Shopper String username, @PathVariable("id") String id) {
+        return Result.ok(orders.get(username, id));
     }
 
     @GetMapping
-    Result<List<OrderView>> list(@RequestHeader(UserHeader.NAME) String username) {
-        return Result.ok(orders.list(shopper(username)));
-    }
-
-    private static String shopper(String username) {
-        if (username.isBlank()) {
-            throw new MissingShopperException();
-        }
-        return username.strip();
-    }
-
-    /** A present but blank X-User-Name header: as good as none. */
-    static final class MissingShopperException extends RuntimeException {
-        MissingShopperException() {
-            super("header %s is required".formatted(UserHeader.NAME));
-        }
+    Result<List<OrderView>> list(@Shopper String username) {
+        return Result.ok(orders.list(username));
     }
 }

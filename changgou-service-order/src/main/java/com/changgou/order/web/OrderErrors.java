@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -41,16 +40,6 @@ class OrderErrors {
                                 .collect(Collectors.joining(", "))))
                 .collect(Collectors.joining("; "));
         return error(HttpStatus.BAD_REQUEST, StatusCode.ERROR, "invalid request: " + params);
-    }
-
-    @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<Result<Void>> missingHeader(MissingRequestHeaderException e) {
-        return error(HttpStatus.BAD_REQUEST, StatusCode.LOGINERROR, "header %s is required".formatted(e.getHeaderName()));
-    }
-
-    @ExceptionHandler(OrderController.MissingShopperException.class)
-    ResponseEntity<Result<Void>> blankHeader(OrderController.MissingShopperException e) {
-        return error(HttpStatus.BAD_REQUEST, StatusCode.LOGINERROR, e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -54,12 +54,12 @@ class FakePay implements PayFeign {
     }
 
     @Override
-    public Result<NativePayment> nativePay(String username, String orderId) {
+    public Result<NativePayment> nativePay(String orderId) {
         throw new UnsupportedOperationException("the order service never starts a payment");
     }
 
     @Override
-    public Result<PaymentStatus> status(String username, String orderId) {
+    public Result<PaymentStatus> status(String orderId) {
         throw new UnsupportedOperationException("the order service never asks for a payment's status");
     }
 

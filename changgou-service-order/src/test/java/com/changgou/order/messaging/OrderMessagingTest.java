@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.changgou.order.TestDatabase;
+import com.changgou.order.TestTokens;
 import com.changgou.order.TestVhost;
 import com.changgou.order.api.OrderItemRequest;
 import com.changgou.order.api.OrderStatus;
@@ -65,6 +66,8 @@ class OrderMessagingTest {
         VHOST.create();
         VHOST.register(registry);
         DB.register(registry);
+        TestTokens.register(registry);
+        registry.add("changgou.security.service-account.password", () -> "order-service-test-secret-0123456789");
     }
 
     @TestBean

@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.changgou.common.Result;
-import com.changgou.common.UserHeader;
 import com.changgou.order.TestDatabase;
+import com.changgou.order.TestTokens;
 import com.changgou.order.api.CatalogueItem;
 import com.changgou.order.api.OrderView;
 import com.changgou.order.management.OrderManagement;
 import com.changgou.order.management.OrderNotFoundException;
+import com.changgou.pay.api.CloseOutcome;
+import com.changgou.pay.api.PayFeign;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +38,11 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The internal HTTP API over a real port, against the machine's MariaDB (its own schema, seeded by the
- * migrations): what a client may say, and what it is charged. The broker is no part of it (the
- * messaging side has {@code OrderMessagingTest}): listeners stay stopped, the template is a mock, and
- * the broker's address leads nowhere, so nothing here can touch a shared RabbitMQ.
+ * migrations): what a client may say, and what it is charged. Requests carry the gateway's token as
+ * web-order forwards it (the key is the tests' own). The broker is no part of it (the messaging side
+ * has {@code OrderMessagingTest}): listeners stay stopped, the template is a mock, and the broker's
+ * address leads nowhere, so nothing here can touch a shared RabbitMQ. The pay service is a stub that
+ * records who called it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
@@ -43,14 +54,20 @@ class OrderApiTest {
 
     static final TestDatabase DB = new TestDatabase();
     static final long EXPENSIVE_SKU = 900_001L;
+    static final String SERVICE_PASSWORD = "order-service-test-secret-0123456789";
+    static final StubPay PAY = new StubPay();
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void databaseKeysAndPay(DynamicPropertyRegistry registry) {
         DB.register(registry);
+        TestTokens.register(registry);
+        registry.add("changgou.security.service-account.password", () -> SERVICE_PASSWORD);
+        registry.add("spring.cloud.discovery.client.simple.instances.changgou-service-pay[0].uri", PAY::uri);
     }
 
     @AfterAll
-    static void dropSchema() throws Exception {
+    static void dropSchemaAndStopPay() throws Exception {
+        PAY.close();
         DB.drop();
     }
 
@@ -60,6 +77,9 @@ class OrderApiTest {
 
     @Autowired
     OrderManagement orders;
+
+    @Autowired
+    PayFeign pay;
 
     @Autowired
     JdbcClient jdbc;
@@ -145,7 +165,8 @@ class OrderApiTest {
 
     @Test
     void theCatalogueListsTheGoodsOnSaleOnly() {
-        Result<List<CatalogueItem>> catalogue = http().get().uri("/internal/catalogue").retrieve()
+        Result<List<CatalogueItem>> catalogue = http().get().uri("/internal/catalogue")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.shopper("alice")).retrieve()
                 .body(new ParameterizedTypeReference<>() { });
 
         assertThat(catalogue.flag()).isTrue();
@@ -155,8 +176,25 @@ class OrderApiTest {
                 new CatalogueItem(100003, "Changgou T-shirt", 9_900));
     }
 
+    @Test
+    void theTimeoutClosesAtThePayServiceWithTheOrderServicesOwnAccount() {
+        Result<CloseOutcome> closed = pay.close("42");
+
+        assertThat(closed.data()).isEqualTo(CloseOutcome.CLOSED);
+        assertThat(PAY.authorizations).containsExactly("Basic " + Base64.getEncoder().encodeToString(
+                ("changgou-service-order:" + SERVICE_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void healthIsOpenForTheRegistryAndTheOrchestratorAndNothingElseIs() {
+        assertThat(http().get().uri("/actuator/health").retrieve().toEntity(String.class).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(http().get().uri("/actuator/env").retrieve().toEntity(String.class).getStatusCode().value())
+                .isEqualTo(401);
+    }
+
     private ResponseEntity<String> place(String username, String lines) {
-        return http().post().uri("/internal/order").header(UserHeader.NAME, username)
+        return http().post().uri("/internal/order").header(HttpHeaders.AUTHORIZATION, TestTokens.shopper(username))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"items\":[" + lines + "]}")
                 .retrieve().toEntity(String.class);
@@ -164,7 +202,7 @@ class OrderApiTest {
 
     private ResponseEntity<String> get(String path, String username, String id) {
         return http().get().uri(path, id == null ? new Object[0] : new Object[] {id})
-                .header(UserHeader.NAME, username)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.shopper(username))
                 .retrieve().toEntity(String.class);
     }
 
@@ -172,5 +210,39 @@ class OrderApiTest {
         return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
+    }
+
+    /** The pay service's close(), answering CLOSED and noting the Authorization it was sent. */
+    static final class StubPay implements AutoCloseable {
+
+        final List<String> authorizations = new CopyOnWriteArrayList<>();
+        private final HttpServer server;
+
+        StubPay() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start the stub pay service", e);
+            }
+            server.createContext(PayFeign.PATH + "/close", exchange -> {
+                authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                byte[] body = "{\"flag\":true,\"code\":20000,\"message\":\"OK\",\"data\":\"CLOSED\"}"
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String uri() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 }

@@ -6,12 +6,13 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.changgou.common.UserHeader;
+import com.changgou.order.TestTokens;
 import com.changgou.order.api.OrderItemRequest;
 import com.changgou.order.api.OrderItemView;
 import com.changgou.order.api.OrderStatus;
@@ -20,6 +21,7 @@ import com.changgou.order.api.PlaceOrderRequest;
 import com.changgou.order.catalogue.OrderRefusedException;
 import com.changgou.order.management.OrderManagement;
 import com.changgou.order.management.OrderNotFoundException;
+import com.changgou.order.security.OrderSecurity;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,12 +31,19 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The HTTP contract: statuses, the Result envelope and messages that name what was wrong. */
+/**
+ * The HTTP contract: statuses, the Result envelope and messages that name what was wrong. Every
+ * request carries the gateway's token for its shopper, as web-order and pay forward it.
+ */
 @WebMvcTest(OrderController.class)
+@Import(OrderSecurity.class)
 class OrderControllerTest {
 
     /** The wire path, spelled out: behind the internal prefix, where no gateway route leads. */
@@ -48,11 +57,16 @@ class OrderControllerTest {
     @MockitoBean
     OrderManagement orders;
 
+    @DynamicPropertySource
+    static void gatewayKey(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
+    }
+
     @Test
     void placingAnOrderAnswers201WithTheOrder() throws Exception {
         given(orders.place(eq("alice"), any(PlaceOrderRequest.class))).willReturn(order("42", "alice"));
 
-        mvc.perform(post(ORDERS).header(UserHeader.NAME, "alice").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(ORDERS).header(AUTHORIZATION, TestTokens.shopper("alice")).contentType(MediaType.APPLICATION_JSON)
                         .content(TWO_MUGS))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.flag").value(true))
@@ -64,7 +78,7 @@ class OrderControllerTest {
 
     @Test
     void aQuantityOfZeroIsRejectedNamingTheField() throws Exception {
-        mvc.perform(post(ORDERS).header(UserHeader.NAME, "alice").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(ORDERS).header(AUTHORIZATION, TestTokens.shopper("alice")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"items":[{"skuId":100002,"quantity":0}]}"""))
                 .andExpect(status().isBadRequest())
@@ -77,7 +91,7 @@ class OrderControllerTest {
     void aPriceOrNameSentByTheClientNeverReachesTheOrderService() throws Exception {
         given(orders.place(eq("alice"), any(PlaceOrderRequest.class))).willReturn(order("42", "alice"));
 
-        mvc.perform(post(ORDERS).header(UserHeader.NAME, "alice").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(ORDERS).header(AUTHORIZATION, TestTokens.shopper("alice")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"items":[{"skuId":100003,"name":"free shirt","priceFen":1,"quantity":1}]}"""))
                 .andExpect(status().isCreated());
@@ -89,7 +103,7 @@ class OrderControllerTest {
 
     @Test
     void aQuantityAbove99IsRejectedNamingTheField() throws Exception {
-        mvc.perform(post(ORDERS).header(UserHeader.NAME, "alice").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(ORDERS).header(AUTHORIZATION, TestTokens.shopper("alice")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"items":[{"skuId":100002,"quantity":100}]}"""))
                 .andExpect(status().isBadRequest())
@@ -103,7 +117,7 @@ class OrderControllerTest {
                 .mapToObj(i -> "{\"skuId\":%d,\"quantity\":1}".formatted(100_000 + i))
                 .collect(Collectors.joining(","));
 
-        mvc.perform(post(ORDERS).header(UserHeader.NAME, "alice").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(ORDERS).header(AUTHORIZATION, TestTokens.shopper("alice")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"items\":[" + lines + "]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(Matchers.containsString("items size must be between 0 and 20")));
@@ -115,7 +129,7 @@ class OrderControllerTest {
         given(orders.place(eq("alice"), any(PlaceOrderRequest.class)))
                 .willThrow(new OrderRefusedException("sku 100002 appears twice"));
 
-        mvc.perform(post(ORDERS).header(UserHeader.NAME, "alice").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(ORDERS).header(AUTHORIZATION, TestTokens.shopper("alice")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"items":[{"skuId":100002,"quantity":1},{"skuId":100002,"quantity":2}]}"""))
                 .andExpect(status().isBadRequest())
@@ -125,7 +139,7 @@ class OrderControllerTest {
 
     @Test
     void anOrderWithoutItemsIsRejectedNamingTheField() throws Exception {
-        mvc.perform(post(ORDERS).header(UserHeader.NAME, "alice").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(ORDERS).header(AUTHORIZATION, TestTokens.shopper("alice")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"items\":[]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(Matchers.containsString("items")));
@@ -133,28 +147,17 @@ class OrderControllerTest {
 
     @Test
     void aBodyThatIsNotJsonIsRejected() throws Exception {
-        mvc.perform(post(ORDERS).header(UserHeader.NAME, "alice").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(ORDERS).header(AUTHORIZATION, TestTokens.shopper("alice")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"items\":"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.flag").value(false));
     }
 
     @Test
-    void aRequestWithoutTheUserHeaderIsRejected() throws Exception {
-        mvc.perform(post(ORDERS).contentType(MediaType.APPLICATION_JSON).content(TWO_MUGS))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value("header X-User-Name is required"));
-        mvc.perform(get(ORDERS).header(UserHeader.NAME, "  "))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value("header X-User-Name is required"));
-        verifyNoInteractions(orders);
-    }
-
-    @Test
     void anotherShoppersOrderAnswers404() throws Exception {
         given(orders.get("bob", "42")).willThrow(new OrderNotFoundException("42"));
 
-        mvc.perform(get(ORDERS + "/42").header(UserHeader.NAME, "bob"))
+        mvc.perform(get(ORDERS + "/42").header(AUTHORIZATION, TestTokens.shopper("bob")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.flag").value(false))
                 .andExpect(jsonPath("$.message").value("order 42 not found"));
@@ -164,7 +167,7 @@ class OrderControllerTest {
     void theShoppersOrdersAreListed() throws Exception {
         given(orders.list("alice")).willReturn(List.of(order("42", "alice"), order("41", "alice")));
 
-        mvc.perform(get(ORDERS).header(UserHeader.NAME, "alice"))
+        mvc.perform(get(ORDERS).header(AUTHORIZATION, TestTokens.shopper("alice")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data.length()").value(2))
                 .andExpect(jsonPath("$.data[1].id").value("41"));

@@ -2,16 +2,16 @@ package com.changgou.pay.api;
 
 import com.changgou.common.InternalApi;
 import com.changgou.common.Result;
-import com.changgou.common.UserHeader;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The pay service's API for the other apps of the suite. It lives under {@link InternalApi#PREFIX},
- * which no gateway route matches: only WeChat's notify endpoint is public.
+ * which no gateway route matches: only WeChat's notify endpoint is public. {@link #nativePay} and
+ * {@link #status} act for the shopper named by the gateway's token the caller forwards;
+ * {@link #close} acts for no shopper and takes the order service's own credential only.
  */
 @FeignClient(name = "changgou-service-pay", contextId = "payFeign", path = PayFeign.PATH)
 public interface PayFeign {
@@ -23,18 +23,18 @@ public interface PayFeign {
      * is read from the order service, never taken from the caller.
      */
     @PostMapping("/native")
-    Result<NativePayment> nativePay(@RequestHeader(UserHeader.NAME) String username, @RequestParam("orderId") String orderId);
+    Result<NativePayment> nativePay(@RequestParam("orderId") String orderId);
 
     /**
      * The payment's state as stored; a NOTPAY one is checked at WeChat at most once per
      * {@code pay.status-query-interval}, however often and from wherever it is polled.
      */
     @GetMapping("/status")
-    Result<PaymentStatus> status(@RequestHeader(UserHeader.NAME) String username, @RequestParam("orderId") String orderId);
+    Result<PaymentStatus> status(@RequestParam("orderId") String orderId);
 
     /**
      * Closes the order's trade at WeChat, reporting truthfully when it was paid meanwhile. Only the
-     * order service's timeout calls this.
+     * order service's timeout calls this, with its service account.
      */
     @PostMapping("/close")
     Result<CloseOutcome> close(@RequestParam("orderId") String orderId);

@@ -3,7 +3,11 @@ package com.changgou.pay.messaging;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Every RabbitMQ name the pay service publishes to. The order service declares its queues. */
+/**
+ * Every RabbitMQ name the pay service publishes to. It declares only {@code notifyExchange}
+ * ({@link RabbitTopology}); {@code payExchange} and the queue behind {@code payResultRoutingKey}
+ * are the order service's. {@code scripts/rabbitmq-users.sh} grants its user exactly these names.
+ */
 @ConfigurationProperties("pay.rabbit")
 public record PayRabbitProperties(
         @DefaultValue("order.pay") String payExchange,

@@ -200,7 +200,8 @@ public class Payments {
     private OrderView fetchOrder(String username, String orderId) {
         Result<OrderView> result;
         try {
-            result = orders.get(username, orderId);
+            // on behalf of the same shopper: the gateway's token goes along (ForwardGatewayToken)
+            result = orders.get(orderId);
         } catch (FeignException.NotFound e) {
             throw new OrderNotFoundException(orderId);
         } catch (FeignException e) {

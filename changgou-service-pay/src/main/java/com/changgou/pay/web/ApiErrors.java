@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -46,8 +45,8 @@ class ApiErrors {
         return error(HttpStatus.BAD_GATEWAY, StatusCode.REMOTEERROR, "order service is unavailable, please try again");
     }
 
-    @ExceptionHandler({MissingRequestHeaderException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<Result<Void>> badRequest(Exception e) {
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Result<Void>> badRequest(MissingServletRequestParameterException e) {
         return error(HttpStatus.BAD_REQUEST, StatusCode.ERROR, e.getMessage());
     }
 

@@ -6,16 +6,21 @@ import com.changgou.pay.api.NativePayment;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.pay.api.PaymentStatus;
 import com.changgou.pay.payment.Payments;
+import com.changgou.pay.security.Shopper;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The server side of {@link PayFeign}: mappings and parameters are inherited from the contract, the
- * internal prefix comes from its {@link PayFeign#PATH}.
+ * The server side of {@link PayFeign}, under its {@link PayFeign#PATH}. The shopper of
+ * {@code native} and {@code status} is the subject of the gateway's token; {@code close} is for the
+ * order service's account only (see {@code PaySecurity}).
  */
 @RestController
 @RequestMapping(PayFeign.PATH)
-class PayController implements PayFeign {
+class PayController {
 
     private final Payments payments;
 
@@ -23,18 +28,18 @@ class PayController implements PayFeign {
         this.payments = payments;
     }
 
-    @Override
-    public Result<NativePayment> nativePay(String username, String orderId) {
+    @PostMapping("/native")
+    Result<NativePayment> nativePay(@Shopper String username, @RequestParam("orderId") String orderId) {
         return Result.ok(payments.nativePay(username, orderId));
     }
 
-    @Override
-    public Result<PaymentStatus> status(String username, String orderId) {
+    @GetMapping("/status")
+    Result<PaymentStatus> status(@Shopper String username, @RequestParam("orderId") String orderId) {
         return Result.ok(payments.status(username, orderId));
     }
 
-    @Override
-    public Result<CloseOutcome> close(String orderId) {
+    @PostMapping("/close")
+    Result<CloseOutcome> close(@RequestParam("orderId") String orderId) {
         return Result.ok(payments.close(orderId));
     }
 }

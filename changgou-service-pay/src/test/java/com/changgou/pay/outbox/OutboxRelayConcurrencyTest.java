@@ -86,6 +86,8 @@ class OutboxRelayConcurrencyTest extends PayIntegrationTest {
         // is a new one and can be counted.
         CachingConnectionFactory factory = new CachingConnectionFactory("127.0.0.1", 5672);
         factory.setVirtualHost(TestInfra.VHOST);
+        factory.setUsername(TestInfra.RABBIT_USER);
+        factory.setPassword(TestInfra.RABBIT_PASSWORD);
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
         factory.setPublisherReturns(true);
         AtomicInteger channelsOpened = new AtomicInteger();

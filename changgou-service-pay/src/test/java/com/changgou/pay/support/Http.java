@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A plain HTTP client against the service under test, as WeChat or a Feign client would call it. */
+/** A plain HTTP client against the service under test, as WeChat or a Feign client (with its credential) would call it. */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -29,17 +29,25 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
+    /** A POST for {@code username} with the gateway's token, as web-order forwards it. */
     public HttpResponse<String> post(String path, String username) {
+        return postWith(path, TestCredentials.shopper(username));
+    }
+
+    /** A POST with this {@code Authorization} (none when null). */
+    public HttpResponse<String> postWith(String path, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.noBody());
-        if (username != null) {
-            request.header("X-User-Name", username);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         return send(request);
     }
 
+    /** A GET for {@code username} with the gateway's token, as web-order forwards it. */
     public HttpResponse<String> get(String path, String username) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-User-Name", username).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", TestCredentials.shopper(username)).GET());
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -53,8 +53,6 @@ public abstract class PayIntegrationTest {
     @Autowired
     protected RabbitTemplate rabbitTemplate;
     @Autowired
-    private DirectExchange payExchange;
-    @Autowired
     private FanoutExchange notifyExchange;
 
     private final List<String> queues = new ArrayList<>();
@@ -62,16 +60,25 @@ public abstract class PayIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfra.create();
+        TestCredentials.register(registry);
         registry.add("spring.datasource.url", TestInfra::jdbcUrl);
         registry.add("spring.datasource.username", () -> "root");
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
         registry.add("spring.rabbitmq.port", () -> "5672");
         registry.add("spring.rabbitmq.virtual-host", () -> TestInfra.VHOST);
+        // the administrator: these tests also declare and read queues in the order service's place
+        registry.add("spring.rabbitmq.username", () -> TestInfra.RABBIT_USER);
+        registry.add("spring.rabbitmq.password", () -> TestInfra.RABBIT_PASSWORD);
     }
 
-    /** A queue of this test only, bound where the order service's order.pay.result queue would be. */
+    /**
+     * A queue of this test only, bound where the order service's order.pay.result queue would be, to
+     * the order.pay exchange the order service would declare (the pay service only publishes there).
+     */
     protected String payResultQueue() {
+        DirectExchange payExchange = new DirectExchange("order.pay", true, false);
+        rabbitAdmin.declareExchange(payExchange);
         Queue queue = declare();
         rabbitAdmin.declareBinding(BindingBuilder.bind(queue).to(payExchange).with("order.pay.result"));
         return queue.getName();

@@ -25,6 +25,9 @@ public final class TestInfra {
     public static final String VHOST = "changgou-pay-test-" + SUFFIX;
     static final String DB_ROOT_URL = "jdbc:mysql://127.0.0.1:3306/?serverTimezone=UTC";
     static final String MANAGEMENT = "http://127.0.0.1:15672/api";
+    /** The broker's administrator: these tests stand in for the order service and the browsers too. */
+    public static final String RABBIT_USER = System.getenv().getOrDefault("RABBIT_USER", "guest");
+    public static final String RABBIT_PASSWORD = System.getenv().getOrDefault("RABBIT_PASSWORD", "guest");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static volatile ConfigurableApplicationContext context;
     private static boolean created;
@@ -42,7 +45,8 @@ public final class TestInfra {
             return;
         }
         management("PUT", "/vhosts/" + VHOST, "{}");
-        management("PUT", "/permissions/" + VHOST + "/guest", "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+        management("PUT", "/permissions/" + VHOST + "/" + RABBIT_USER,
+                "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
         created = true;
         Runtime.getRuntime().addShutdownHook(new Thread(TestInfra::destroy, "pay-test-infra-cleanup"));
     }
@@ -67,7 +71,8 @@ public final class TestInfra {
     }
 
     private static void management(String method, String path, String json) {
-        String auth = Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8));
+        String auth = Base64.getEncoder().encodeToString((RABBIT_USER + ":" + RABBIT_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(MANAGEMENT + path))
                 .header("Authorization", "Basic " + auth)
                 .header("Content-Type", "application/json");

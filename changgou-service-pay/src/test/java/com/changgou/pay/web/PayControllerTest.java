@@ -1,7 +1,9 @@
 package com.changgou.pay.web;
 
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -10,17 +12,35 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.changgou.common.UserHeader;
 import com.changgou.pay.api.CloseOutcome;
 import com.changgou.pay.api.PayFeign;
+import com.changgou.pay.api.PayState;
+import com.changgou.pay.api.PaymentStatus;
 import com.changgou.pay.payment.PaymentNotFoundException;
 import com.changgou.pay.payment.Payments;
+import com.changgou.pay.security.PaySecurity;
+import com.changgou.pay.support.TestCredentials;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The service-to-service API lives under the internal prefix, which no gateway route matches. */
+/**
+ * The service-to-service API: under the internal prefix, which no gateway route matches; a shopper's
+ * calls on the gateway's token, close() on the order service's account only.
+ */
 @WebMvcTest(PayController.class)
+@Import(PaySecurity.class)
 class PayControllerTest {
+
+    static final String NATIVE = PayFeign.PATH + "/native";
+    static final String STATUS = PayFeign.PATH + "/status";
+    static final String CLOSE = PayFeign.PATH + "/close";
 
     @Autowired
     MockMvc mvc;
@@ -28,24 +48,81 @@ class PayControllerTest {
     @MockitoBean
     Payments payments;
 
+    @DynamicPropertySource
+    static void credentials(DynamicPropertyRegistry registry) {
+        TestCredentials.register(registry);
+    }
+
+    static List<String> notTheGatewaysWord() {
+        return List.of(TestCredentials.signedByAnotherKey("bob"), TestCredentials.expired("bob"),
+                TestCredentials.issuedBy("changgou-web-order", "bob"), TestCredentials.forAudience("changgou-browser", "bob"),
+                "Bearer not-a-token");
+    }
+
     @Test
-    void closeIsServedUnderTheInternalPrefix() throws Exception {
+    void theOrderServicesAccountClosesUnderTheInternalPrefix() throws Exception {
         given(payments.close("42")).willReturn(CloseOutcome.CLOSED);
 
-        mvc.perform(post("/internal/pay/wxpay/close").param("orderId", "42"))
+        mvc.perform(post(CLOSE).param("orderId", "42").header(AUTHORIZATION, TestCredentials.orderService()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.flag").value(true))
                 .andExpect(jsonPath("$.data").value("CLOSED"));
     }
 
     @Test
-    void theOldPublicPathsAreNotFoundAndReachNothing() throws Exception {
-        mvc.perform(post("/pay/wxpay/close").param("orderId", "42"))
-                .andExpect(status().isNotFound());
-        mvc.perform(post("/pay/wxpay/native").param("orderId", "42").header(UserHeader.NAME, "bob"))
-                .andExpect(status().isNotFound());
-        mvc.perform(get("/pay/wxpay/status").param("orderId", "42").header(UserHeader.NAME, "bob"))
-                .andExpect(status().isNotFound());
+    void aShoppersTokenMayNotCloseAndNoCredentialOrAWrongSecretIsUnauthorised() throws Exception {
+        mvc.perform(post(CLOSE).param("orderId", "42").header(AUTHORIZATION, TestCredentials.shopper("bob")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(CLOSE).param("orderId", "42")).andExpect(status().isUnauthorized());
+        mvc.perform(post(CLOSE).param("orderId", "42").header(UserHeader.NAME, "bob")).andExpect(status().isUnauthorized());
+        mvc.perform(post(CLOSE).param("orderId", "42")
+                        .header(AUTHORIZATION, TestCredentials.basic(TestCredentials.ORDER_SERVICE, "not-the-secret")))
+                .andExpect(status().isUnauthorized());
+
+        verifyNoInteractions(payments);
+    }
+
+    @Test
+    void theShoppersCallsActOnTheTokensSubjectNotOnAHeader() throws Exception {
+        given(payments.status("bob", "42")).willReturn(new PaymentStatus("42", PayState.NOTPAY, "tok"));
+
+        mvc.perform(get(STATUS).param("orderId", "42").header(AUTHORIZATION, TestCredentials.shopper("bob"))
+                        .header(UserHeader.NAME, "mallory"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.state").value("NOTPAY"));
+
+        verify(payments).status("bob", "42");
+    }
+
+    @Test
+    void aBareUserNameHeaderOrTheOrderServicesAccountCannotPayOrPoll() throws Exception {
+        mvc.perform(post(NATIVE).param("orderId", "42").header(UserHeader.NAME, "bob")).andExpect(status().isUnauthorized());
+        mvc.perform(get(STATUS).param("orderId", "42").header(UserHeader.NAME, "bob")).andExpect(status().isUnauthorized());
+        mvc.perform(post(NATIVE).param("orderId", "42").header(AUTHORIZATION, TestCredentials.orderService()))
+                .andExpect(status().isForbidden());
+
+        verifyNoInteractions(payments);
+    }
+
+    @ParameterizedTest
+    @MethodSource("notTheGatewaysWord")
+    void aTokenOfAnotherKeyIssuerOrAudienceOrAnExpiredOneIsUnauthorised(String authorization) throws Exception {
+        mvc.perform(post(NATIVE).param("orderId", "42").header(AUTHORIZATION, authorization))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get(STATUS).param("orderId", "42").header(AUTHORIZATION, authorization))
+                .andExpect(status().isUnauthorized());
+
+        verifyNoInteractions(payments);
+    }
+
+    @Test
+    void theOldPublicPathsReachNothing() throws Exception {
+        mvc.perform(post("/pay/wxpay/close").param("orderId", "42").header(AUTHORIZATION, TestCredentials.orderService()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/pay/wxpay/native").param("orderId", "42").header(AUTHORIZATION, TestCredentials.shopper("bob")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/pay/wxpay/status").param("orderId", "42").header(AUTHORIZATION, TestCredentials.shopper("bob")))
+                .andExpect(status().isForbidden());
 
         verifyNoInteractions(payments);
     }
@@ -54,7 +131,7 @@ class PayControllerTest {
     void statusOfAnotherShoppersOrderIsNotFound() throws Exception {
         given(payments.status("bob", "42")).willThrow(new PaymentNotFoundException("42"));
 
-        mvc.perform(get(PayFeign.PATH + "/status").param("orderId", "42").header(UserHeader.NAME, "bob"))
+        mvc.perform(get(STATUS).param("orderId", "42").header(AUTHORIZATION, TestCredentials.shopper("bob")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.flag").value(false))
                 .andExpect(jsonPath("$.message").value("no payment for order 42"));

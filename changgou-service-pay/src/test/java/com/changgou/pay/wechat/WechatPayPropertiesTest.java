@@ -52,20 +52,59 @@ class WechatPayPropertiesTest {
     @Test
     void prodRefusesToStartWithoutAMerchantKey() {
         assumeTrue(System.getenv("WXPAY_KEY") == null);
-        assertThatThrownBy(() -> start("prod").close())
+        assertThatThrownBy(() -> start("prod", "WXPAY_MCH_ID=1230000109", "WXPAY_APPID=wxd678efh567hg6787",
+                "WXPAY_NOTIFY_URL=https://shop.example/api/pay/wxpay/notify").close())
                 .rootCause()
                 .hasMessageContaining("WXPAY_KEY")
                 .hasMessageContaining("pay.wechat.key is not set");
     }
 
+    private static final String[] A_REAL_MERCHANT = {"WXPAY_KEY=prodkey0123456789abcdef012345678",
+            "WXPAY_MCH_ID=1230000109", "WXPAY_APPID=wxd678efh567hg6787", "WXPAY_NOTIFY_URL=https://shop.example/api/pay/wxpay/notify"};
+
     @Test
-    void prodTalksToTheRealWechatWithTheKeyFromTheEnvironment() {
+    void prodTalksToTheRealWechatWithTheMerchantFromTheEnvironment() {
         assumeTrue(System.getenv("WXPAY_BASE_URL") == null);
-        try (ConfigurableApplicationContext context = start("prod", "WXPAY_KEY=prodkey0123456789abcdef012345678")) {
+        try (ConfigurableApplicationContext context = start("prod", A_REAL_MERCHANT)) {
             WechatPayProperties properties = context.getBean(WechatPayProperties.class);
             assertThat(properties.baseUrl()).isEqualTo(URI.create("https://api.mch.weixin.qq.com"));
             assertThat(properties.key()).isEqualTo("prodkey0123456789abcdef012345678");
         }
+    }
+
+    @Test
+    void prodHasNoDefaultMerchant() {
+        assumeTrue(System.getenv("WXPAY_APPID") == null && System.getenv("WXPAY_MCH_ID") == null);
+        assertThatThrownBy(() -> start("prod", "WXPAY_KEY=prodkey0123456789abcdef012345678").close())
+                .rootCause()
+                .hasMessageMatching(".*(WXPAY_APPID|WXPAY_MCH_ID|WXPAY_NOTIFY_URL).*");
+    }
+
+    @Test
+    void prodRefusesTheSandboxsKeyMerchantAndApp() {
+        assertThatThrownBy(() -> start("prod", "WXPAY_KEY=" + ProductionMerchant.SANDBOX_KEY,
+                "WXPAY_MCH_ID=" + ProductionMerchant.SANDBOX_MCH_ID, "WXPAY_APPID=" + ProductionMerchant.SANDBOX_APP_ID,
+                "WXPAY_NOTIFY_URL=https://shop.example/api/pay/wxpay/notify").close())
+                .rootCause()
+                .hasMessageContaining("prod profile refuses test settings")
+                .hasMessageContaining("WXPAY_KEY is the sandbox's key")
+                .hasMessageContaining("WXPAY_MCH_ID is the sandbox's merchant")
+                .hasMessageContaining("WXPAY_APPID is the sandbox's app")
+                .message().doesNotContain(ProductionMerchant.SANDBOX_KEY);
+    }
+
+    @Test
+    void prodRefusesASandboxOrPlainHttpBaseUrlAndALocalNotifyUrl() {
+        for (String baseUrl : new String[]{"http://127.0.0.1:9090", "https://sandbox:9090", "https://10.0.0.7",
+                "http://api.mch.weixin.qq.com", "https://localhost"}) {
+            String[] settings = java.util.stream.Stream.concat(java.util.Arrays.stream(A_REAL_MERCHANT),
+                    java.util.stream.Stream.of("WXPAY_BASE_URL=" + baseUrl)).toArray(String[]::new);
+            assertThatThrownBy(() -> start("prod", settings).close()).as(baseUrl)
+                    .rootCause().hasMessageContaining("WXPAY_BASE_URL " + baseUrl + " is not WeChat Pay over https");
+        }
+        assertThatThrownBy(() -> start("prod", "WXPAY_KEY=prodkey0123456789abcdef012345678", "WXPAY_MCH_ID=1230000109",
+                "WXPAY_APPID=wxd678efh567hg6787", "WXPAY_NOTIFY_URL=http://127.0.0.1:8080/api/pay/wxpay/notify").close())
+                .rootCause().hasMessageContaining("WXPAY_NOTIFY_URL http://127.0.0.1:8080/api/pay/wxpay/notify is not a public https address");
     }
 
     @Test

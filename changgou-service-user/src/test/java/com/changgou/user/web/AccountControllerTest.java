@@ -2,12 +2,14 @@ package com.changgou.user.web;
 
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.changgou.common.StatusCode;
+import com.changgou.user.TestCredentials;
 import com.changgou.user.account.AccountNotFoundException;
 import com.changgou.user.account.AccountView;
 import com.changgou.user.account.Accounts;
@@ -15,19 +17,27 @@ import com.changgou.user.account.Credentials;
 import com.changgou.user.account.InvalidSignUpException;
 import com.changgou.user.account.Role;
 import com.changgou.user.account.UsernameTakenException;
+import com.changgou.user.security.UserSecurity;
 import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
-/** The HTTP contract: statuses, the Result envelope and messages that say which rule was broken. */
+/**
+ * The HTTP contract: statuses, the Result envelope and messages that say which rule was broken; every
+ * call is the gateway's, on its own account.
+ */
 @WebMvcTest(AccountController.class)
+@Import(UserSecurity.class)
 class AccountControllerTest {
 
     static final String ACCOUNTS = "/internal/user/accounts";
@@ -38,6 +48,11 @@ class AccountControllerTest {
 
     @MockitoBean
     Accounts accounts;
+
+    @DynamicPropertySource
+    static void credentials(DynamicPropertyRegistry registry) {
+        TestCredentials.register(registry);
+    }
 
     @Test
     void signingUpAnswers201WithTheAccountAndNoHash() throws Exception {
@@ -113,7 +128,7 @@ class AccountControllerTest {
         given(accounts.credentials("alice"))
                 .willReturn(new Credentials("alice", HASH, List.of(Role.SHOPPER, Role.OPERATOR)));
 
-        mvc.perform(get(ACCOUNTS + "/alice/credentials"))
+        mvc.perform(get(ACCOUNTS + "/alice/credentials").header(AUTHORIZATION, TestCredentials.gateway()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.flag").value(true))
                 .andExpect(jsonPath("$.data.username").value("alice"))
@@ -125,7 +140,7 @@ class AccountControllerTest {
     void theCredentialsOfAnUnknownAccountAnswer404() throws Exception {
         given(accounts.credentials("nobody")).willThrow(new AccountNotFoundException("nobody"));
 
-        mvc.perform(get(ACCOUNTS + "/nobody/credentials"))
+        mvc.perform(get(ACCOUNTS + "/nobody/credentials").header(AUTHORIZATION, TestCredentials.gateway()))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.flag").value(false))
                 .andExpect(jsonPath("$.code").value(StatusCode.NOTFOUNDERROR))
@@ -136,13 +151,14 @@ class AccountControllerTest {
     void aDatabaseThatIsDownAnswers503RatherThanNotFound() throws Exception {
         given(accounts.credentials("alice")).willThrow(new DataAccessResourceFailureException("connection refused"));
 
-        mvc.perform(get(ACCOUNTS + "/alice/credentials"))
+        mvc.perform(get(ACCOUNTS + "/alice/credentials").header(AUTHORIZATION, TestCredentials.gateway()))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.flag").value(false))
                 .andExpect(jsonPath("$.code").value(StatusCode.REMOTEERROR));
     }
 
     private static RequestBuilder signUp(String json) {
-        return post(ACCOUNTS).contentType(MediaType.APPLICATION_JSON).content(json);
+        return post(ACCOUNTS).header(AUTHORIZATION, TestCredentials.gateway()).contentType(MediaType.APPLICATION_JSON)
+                .content(json);
     }
 }

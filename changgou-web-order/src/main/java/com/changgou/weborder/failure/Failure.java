@@ -4,7 +4,6 @@ import org.springframework.http.HttpStatus;
 
 /** Why a page could not be shown, in words a shopper understands. */
 public enum Failure {
-    NOT_SIGNED_IN(HttpStatus.UNAUTHORIZED, "Please sign in first."),
     BAD_ORDER_FORM(HttpStatus.BAD_REQUEST, "This order cannot be placed. Choose at least one item on sale, up to 99 of each."),
     UNKNOWN_ORDER(HttpStatus.NOT_FOUND, "We know of no such order."),
     NOT_YOURS(HttpStatus.NOT_FOUND, "Not your order: no order with this number belongs to you."),

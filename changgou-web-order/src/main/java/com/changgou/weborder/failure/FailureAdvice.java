@@ -5,7 +5,6 @@ import com.changgou.weborder.web.Links;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -37,11 +36,6 @@ class FailureAdvice {
             log.info("page refused ({}) for order {}: {}", failure.failure(), failure.orderId(), failure.getMessage());
         }
         return page(failure.failure(), failure.orderId(), request);
-    }
-
-    @ExceptionHandler(MissingRequestHeaderException.class)
-    ModelAndView onNoShopper(MissingRequestHeaderException e, HttpServletRequest request) {
-        return page(Failure.NOT_SIGNED_IN, null, request);
     }
 
     /** A missing or unreadable order id names no order; anything else unreadable is a bad order form. */

@@ -23,12 +23,15 @@ public class Orders {
         this.orderFeign = orderFeign;
     }
 
-    /** The order, if it is this shopper's; the service hides other shoppers' orders, and so do we. */
+    /**
+     * The order, if it is this shopper's: the order service answers for the shopper the forwarded
+     * token names and hides other shoppers' orders, and we check the owner again.
+     */
     public OrderView mine(String username, String orderId) {
         requireWellFormed(orderId);
         OrderView order;
         try {
-            order = data(orderFeign.get(username, orderId), orderId);
+            order = data(orderFeign.get(orderId), orderId);
         } catch (FeignException e) {
             throw RemoteFailures.fromOrder(e, orderId);
         }
@@ -38,9 +41,10 @@ public class Orders {
         return order;
     }
 
-    public OrderView place(String username, PlaceOrderRequest request) {
+    /** Places the order for the shopper the forwarded token names. */
+    public OrderView place(PlaceOrderRequest request) {
         try {
-            return data(orderFeign.place(username, request), null);
+            return data(orderFeign.place(request), null);
         } catch (FeignException e) {
             Failure failure = e.status() == 400 ? Failure.BAD_ORDER_FORM : Failure.ORDER_SERVICE_DOWN;
             throw new ShopFailure(failure, null, "placing an order failed with " + e.status(), e);

@@ -1,17 +1,16 @@
 package com.changgou.weborder.pay;
 
 import com.changgou.common.Money;
-import com.changgou.common.UserHeader;
 import com.changgou.order.api.OrderStatus;
 import com.changgou.order.api.OrderView;
 import com.changgou.weborder.failure.Failure;
 import com.changgou.weborder.failure.ShopFailure;
 import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.security.Shopper;
 import com.changgou.weborder.web.Links;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Choosing how to pay an unpaid order (WeChat is the one way offered). */
@@ -29,7 +28,7 @@ class PayController {
     }
 
     @GetMapping("/worder/pay")
-    String pay(@RequestHeader(UserHeader.NAME) String username, @RequestParam("orderId") String orderId, Model model) {
+    String pay(@Shopper String username, @RequestParam("orderId") String orderId, Model model) {
         OrderView order = orders.mine(username, orderId);
         if (order.status() == OrderStatus.PAID) {
             return links.redirect(links.paySuccess(order.id()));

@@ -1,13 +1,13 @@
 package com.changgou.weborder.shop;
 
 import com.changgou.common.Money;
-import com.changgou.common.UserHeader;
 import com.changgou.order.api.OrderItemRequest;
 import com.changgou.order.api.OrderView;
 import com.changgou.order.api.PlaceOrderRequest;
 import com.changgou.weborder.failure.Failure;
 import com.changgou.weborder.failure.ShopFailure;
 import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.security.Shopper;
 import com.changgou.weborder.web.Links;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The demo shop: pick quantities, place the order, go on to pay (post/redirect/get). */
@@ -38,7 +37,7 @@ class ShopController {
     }
 
     @GetMapping("/worder/shop")
-    String shop(@RequestHeader(UserHeader.NAME) String username, Model model) {
+    String shop(@Shopper String username, Model model) {
         model.addAttribute("username", username);
         model.addAttribute("rows", catalogue.onSale().stream()
                 .map(item -> new Row(item.skuId(), item.name(), Money.yuan(item.priceFen())))
@@ -48,10 +47,10 @@ class ShopController {
 
     /** Sends only skus and quantities: the order service prices them and refuses what it does not sell. */
     @PostMapping("/worder/order")
-    String place(@RequestHeader(UserHeader.NAME) String username,
+    String place(@Shopper String username,
                  @RequestParam("sku") List<Long> skus,
                  @RequestParam("qty") List<Integer> quantities) {
-        OrderView order = orders.place(username, new PlaceOrderRequest(lines(skus, quantities)));
+        OrderView order = orders.place(new PlaceOrderRequest(lines(skus, quantities)));
         return links.redirect(links.pay(order.id()));
     }
 

@@ -45,6 +45,11 @@ public class Links {
         return base + "/wxpay/status?orderId=" + encode(orderId);
     }
 
+    /** The wxpay page's WebSocket to Web STOMP, proxied by the gateway on the page's own origin. */
+    public String push() {
+        return base + "/wxpay/push";
+    }
+
     public String paySuccess(String orderId) {
         return base + "/wxpay/paysuccess?orderId=" + encode(orderId);
     }

@@ -10,7 +10,10 @@ import com.changgou.weborder.failure.ShopFailure;
 import feign.FeignException;
 import org.springframework.stereotype.Component;
 
-/** The pay service seen from the pages; a 409 is left to the caller, who knows the order. */
+/**
+ * The pay service seen from the pages, for the shopper the forwarded token names; a 409 is left to
+ * the caller, who knows the order.
+ */
 @Component
 class Payments {
 
@@ -20,12 +23,12 @@ class Payments {
         this.payFeign = payFeign;
     }
 
-    NativePayment start(String username, String orderId) {
-        return data(call(() -> payFeign.nativePay(username, orderId), orderId), orderId);
+    NativePayment start(String orderId) {
+        return data(call(() -> payFeign.nativePay(orderId), orderId), orderId);
     }
 
-    PaymentStatus status(String username, String orderId) {
-        return data(call(() -> payFeign.status(username, orderId), orderId), orderId);
+    PaymentStatus status(String orderId) {
+        return data(call(() -> payFeign.status(orderId), orderId), orderId);
     }
 
     private static <T> Result<T> call(RemoteCall<T> call, String orderId) {

@@ -2,7 +2,6 @@ package com.changgou.weborder.wxpay;
 
 import com.changgou.common.Money;
 import com.changgou.common.Result;
-import com.changgou.common.UserHeader;
 import com.changgou.order.api.OrderStatus;
 import com.changgou.order.api.OrderView;
 import com.changgou.pay.api.NativePayment;
@@ -12,6 +11,7 @@ import com.changgou.weborder.WebOrderProperties;
 import com.changgou.weborder.failure.Failure;
 import com.changgou.weborder.failure.ShopFailure;
 import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.security.Shopper;
 import com.changgou.weborder.web.Links;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
@@ -20,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.UriUtils;
@@ -48,7 +47,7 @@ class WxPayController {
     }
 
     @GetMapping("/wxpay")
-    String wxpay(@RequestHeader(UserHeader.NAME) String username, @RequestParam("orderId") String orderId, Model model) {
+    String wxpay(@Shopper String username, @RequestParam("orderId") String orderId, Model model) {
         OrderView order = orders.mine(username, orderId);
         if (order.status() == OrderStatus.PAID) {
             return links.redirect(links.paySuccess(order.id()));
@@ -59,7 +58,7 @@ class WxPayController {
     }
 
     @GetMapping(value = "/wxpay/qr", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> qr(@RequestHeader(UserHeader.NAME) String username, @RequestParam("orderId") String orderId) {
+    ResponseEntity<byte[]> qr(@Shopper String username, @RequestParam("orderId") String orderId) {
         OrderView order = orders.mine(username, orderId);
         NativePayment payment = startPayment(username, order);
         return ResponseEntity.ok()
@@ -70,11 +69,10 @@ class WxPayController {
 
     @GetMapping(value = "/wxpay/status", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Result<PaymentStatus>> status(@RequestHeader(UserHeader.NAME) String username,
-                                                 @RequestParam("orderId") String orderId) {
+    ResponseEntity<Result<PaymentStatus>> status(@RequestParam("orderId") String orderId) {
         try {
             Orders.requireWellFormed(orderId);
-            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Result.ok(payments.status(username, orderId)));
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Result.ok(payments.status(orderId)));
         } catch (ShopFailure failure) {
             return ResponseEntity.status(failure.failure().status())
                     .body(Result.error(failure.failure().status().value(), failure.failure().reason()));
@@ -84,13 +82,13 @@ class WxPayController {
     }
 
     @GetMapping("/wxpay/paysuccess")
-    String paySuccess(@RequestHeader(UserHeader.NAME) String username, @RequestParam("orderId") String orderId,
+    String paySuccess(@Shopper String username, @RequestParam("orderId") String orderId,
                       Model model) {
         OrderView order = orders.mine(username, orderId);
         if (order.status() == OrderStatus.CLOSED) {
             throw new ShopFailure(Failure.CLOSED, orderId, "closed order on the success page");
         }
-        if (order.status() != OrderStatus.PAID && !paidAtWeChat(username, orderId)) {
+        if (order.status() != OrderStatus.PAID && !paidAtWeChat(orderId)) {
             throw new ShopFailure(Failure.NOT_PAID, orderId, "unpaid order on the success page");
         }
         model.addAttribute("order", order);
@@ -103,9 +101,9 @@ class WxPayController {
      * service learns of it a moment later over the broker: a page that jumps on the broadcast
      * must not find the order "not paid yet". If the pay service cannot tell, the order decides.
      */
-    private boolean paidAtWeChat(String username, String orderId) {
+    private boolean paidAtWeChat(String orderId) {
         try {
-            return payments.status(username, orderId).state() == PayState.SUCCESS;
+            return payments.status(orderId).state() == PayState.SUCCESS;
         } catch (ShopFailure | Payments.PaymentConflict unknown) {
             return false;
         }
@@ -120,7 +118,7 @@ class WxPayController {
             throw new ShopFailure(Failure.ALREADY_PAID, order.id(), "order is paid");
         }
         try {
-            return payments.start(username, order.id());
+            return payments.start(order.id());
         } catch (Payments.PaymentConflict conflict) {
             OrderStatus now = orders.mine(username, order.id()).status();
             Failure failure = now == OrderStatus.PAID ? Failure.ALREADY_PAID : Failure.CLOSED;
@@ -137,7 +135,7 @@ class WxPayController {
         return new WxPayPage(order.id(), Money.yuan(order.payMoneyFen()), expireAt, payment.token(),
                 links.qr(order.id()), phoneUrl, links.status(order.id()), links.paySuccess(order.id()),
                 links.webjar(STOMP_SCRIPT),
-                new WxPayPage.StompSettings(stomp.url() == null ? "" : stomp.url(), stomp.login(), stomp.passcode(),
-                        stomp.vhost(), stomp.destination()));
+                new WxPayPage.StompSettings(stomp.url() == null ? "" : stomp.url(), links.push(), stomp.login(),
+                        stomp.passcode(), stomp.vhost(), stomp.destination()));
     }
 }

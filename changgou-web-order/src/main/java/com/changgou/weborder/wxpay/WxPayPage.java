@@ -16,6 +16,7 @@ record WxPayPage(
         String stompScript,
         StompSettings stomp) {
 
-    record StompSettings(String url, String login, String passcode, String vhost, String destination) {
+    /** A blank {@code url} means {@code path} on the page's own origin, ws or wss as the page. */
+    record StompSettings(String url, String path, String login, String passcode, String vhost, String destination) {
     }
 }

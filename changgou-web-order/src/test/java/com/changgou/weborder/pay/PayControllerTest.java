@@ -7,6 +7,7 @@ import static com.changgou.weborder.Fixtures.order;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.BDDMockito.given;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -15,26 +16,34 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.changgou.common.CsrfHeader;
 import com.changgou.common.Result;
-import com.changgou.common.UserHeader;
 import com.changgou.order.api.OrderFeign;
 import com.changgou.order.api.OrderStatus;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.weborder.Fixtures;
+import com.changgou.weborder.TestTokens;
 import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.security.WebOrderSecurity;
 import com.changgou.weborder.web.Links;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(PayController.class)
-@Import({Orders.class, Links.class})
+@Import({Orders.class, Links.class, WebOrderSecurity.class})
 class PayControllerTest {
 
     @Autowired
     private MockMvc mvc;
+
+    @DynamicPropertySource
+    static void gatewayKey(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
+    }
 
     @MockitoBean
     private OrderFeign orderFeign;
@@ -44,9 +53,9 @@ class PayControllerTest {
 
     @Test
     void theChoiceOfPaymentShowsTheAmountInYuanAndLinksToWechatPay() throws Exception {
-        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 1)));
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 1)));
 
-        mvc.perform(get("/worder/pay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        mvc.perform(get("/worder/pay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isOk())
                 .andExpect(view().name(PayController.VIEW_PAY))
                 .andExpect(content().string(allOf(
@@ -56,9 +65,9 @@ class PayControllerTest {
 
     @Test
     void thePayPageSignsOutByAPostCarryingTheCsrfToken() throws Exception {
-        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 1)));
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 1)));
 
-        mvc.perform(get("/worder/pay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE)
+        mvc.perform(get("/worder/pay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE))
                         .header(CsrfHeader.NAME, CSRF_TOKEN))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
@@ -69,25 +78,25 @@ class PayControllerTest {
 
     @Test
     void aPaidOrderGoesToItsReceiptAndAClosedOneIsExplained() throws Exception {
-        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 1)));
-        mvc.perform(get("/worder/pay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 1)));
+        mvc.perform(get("/worder/pay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(redirectedUrl("/api/wxpay/paysuccess?orderId=" + ORDER_ID));
 
-        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.CLOSED, 1)));
-        mvc.perform(get("/worder/pay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.CLOSED, 1)));
+        mvc.perform(get("/worder/pay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("closed")));
     }
 
     @Test
     void aMalformedOrUnknownOrderIdIsAnUnknownOrder() throws Exception {
-        mvc.perform(get("/worder/pay").param("orderId", "../../x").header(UserHeader.NAME, ALICE))
+        mvc.perform(get("/worder/pay").param("orderId", "../../x").header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("no such order")));
-        mvc.perform(get("/worder/pay").header(UserHeader.NAME, ALICE))
+        mvc.perform(get("/worder/pay").header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isNotFound());
-        given(orderFeign.get(ALICE, "42")).willThrow(Fixtures.status(404));
-        mvc.perform(get("/worder/pay").param("orderId", "42").header(UserHeader.NAME, ALICE))
+        given(orderFeign.get("42")).willThrow(Fixtures.status(404));
+        mvc.perform(get("/worder/pay").param("orderId", "42").header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Not your order")));
     }

@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -22,7 +22,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.changgou.common.CsrfHeader;
 import com.changgou.common.Result;
-import com.changgou.common.UserHeader;
 import com.changgou.order.api.CatalogueFeign;
 import com.changgou.order.api.OrderFeign;
 import com.changgou.order.api.OrderItemRequest;
@@ -30,7 +29,9 @@ import com.changgou.order.api.OrderStatus;
 import com.changgou.order.api.PlaceOrderRequest;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.weborder.Fixtures;
+import com.changgou.weborder.TestTokens;
 import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.security.WebOrderSecurity;
 import com.changgou.weborder.web.Links;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -38,16 +39,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ShopController.class)
-@Import({Orders.class, Catalogue.class, Links.class})
+@Import({Orders.class, Catalogue.class, Links.class, WebOrderSecurity.class})
 class ShopControllerTest {
 
     static final String CSRF_FIELD = "<input type=\"hidden\" name=\"_csrf\" value=\"" + CSRF_TOKEN + "\">";
 
     @Autowired
     private MockMvc mvc;
+
+    @DynamicPropertySource
+    static void gatewayKey(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
+    }
 
     @MockitoBean
     private OrderFeign orderFeign;
@@ -62,7 +70,7 @@ class ShopControllerTest {
     void theShopListsTheOrderServicesCatalogueWithPricesInYuan() throws Exception {
         given(catalogueFeign.onSale()).willReturn(Result.ok(Fixtures.catalogue()));
 
-        mvc.perform(get("/worder/shop").header(UserHeader.NAME, ALICE))
+        mvc.perform(get("/worder/shop").header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isOk())
                 .andExpect(view().name(ShopController.VIEW_SHOP))
                 .andExpect(content().string(allOf(containsString("Changgou mug"), containsString("25.00"),
@@ -75,7 +83,7 @@ class ShopControllerTest {
     void theOrderFormCarriesTheCsrfTokenTheGatewayHandedOver() throws Exception {
         given(catalogueFeign.onSale()).willReturn(Result.ok(Fixtures.catalogue()));
 
-        String html = mvc.perform(get("/worder/shop").header(UserHeader.NAME, ALICE).header(CsrfHeader.NAME, CSRF_TOKEN))
+        String html = mvc.perform(get("/worder/shop").header(AUTHORIZATION, TestTokens.shopper(ALICE)).header(CsrfHeader.NAME, CSRF_TOKEN))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
@@ -87,7 +95,7 @@ class ShopControllerTest {
     void signingOutIsAPostFormWithTheCsrfToken() throws Exception {
         given(catalogueFeign.onSale()).willReturn(Result.ok(Fixtures.catalogue()));
 
-        String html = mvc.perform(get("/worder/shop").header(UserHeader.NAME, ALICE).header(CsrfHeader.NAME, CSRF_TOKEN))
+        String html = mvc.perform(get("/worder/shop").header(AUTHORIZATION, TestTokens.shopper(ALICE)).header(CsrfHeader.NAME, CSRF_TOKEN))
                 .andReturn().getResponse().getContentAsString();
 
         String header = html.substring(html.indexOf("<header"), html.indexOf("</header>"));
@@ -102,7 +110,7 @@ class ShopControllerTest {
     void theOrderServiceDownWhileReadingTheCatalogueIsTold() throws Exception {
         given(catalogueFeign.onSale()).willThrow(Fixtures.connectionRefused());
 
-        mvc.perform(get("/worder/shop").header(UserHeader.NAME, ALICE).header(CsrfHeader.NAME, CSRF_TOKEN))
+        mvc.perform(get("/worder/shop").header(AUTHORIZATION, TestTokens.shopper(ALICE)).header(CsrfHeader.NAME, CSRF_TOKEN))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(view().name("fail"))
                 .andExpect(content().string(allOf(containsString("order service is down"), containsString(CSRF_FIELD))));
@@ -110,15 +118,15 @@ class ShopControllerTest {
 
     @Test
     void placingAnOrderSendsOnlySkusAndQuantitiesAndRedirectsToThePayPage() throws Exception {
-        given(orderFeign.place(eq(ALICE), any())).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 5_000)));
+        given(orderFeign.place(any())).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 5_000)));
 
-        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).header(CsrfHeader.NAME, CSRF_TOKEN)
+        mvc.perform(post("/worder/order").header(AUTHORIZATION, TestTokens.shopper(ALICE)).header(CsrfHeader.NAME, CSRF_TOKEN)
                         .param(CsrfHeader.FORM_FIELD, CSRF_TOKEN)
                         .param("sku", "100001", "100002", "100003").param("qty", "0", "2", "1"))
                 .andExpect(redirectedUrl("/api/worder/pay?orderId=" + ORDER_ID));
 
         ArgumentCaptor<PlaceOrderRequest> placed = ArgumentCaptor.forClass(PlaceOrderRequest.class);
-        verify(orderFeign).place(eq(ALICE), placed.capture());
+        verify(orderFeign).place(placed.capture());
         assertThat(placed.getValue().items())
                 .containsExactly(new OrderItemRequest(100002L, 2), new OrderItemRequest(100003L, 1));
         verify(catalogueFeign, never()).onSale();
@@ -126,33 +134,33 @@ class ShopControllerTest {
 
     @Test
     void anEmptyOrOutOfRangeFormIsRefusedWithoutAsking() throws Exception {
-        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).param("sku", "100001").param("qty", "0"))
+        mvc.perform(post("/worder/order").header(AUTHORIZATION, TestTokens.shopper(ALICE)).param("sku", "100001").param("qty", "0"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("at least one item")));
-        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).param("sku", "100001").param("qty", "100"))
+        mvc.perform(post("/worder/order").header(AUTHORIZATION, TestTokens.shopper(ALICE)).param("sku", "100001").param("qty", "100"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).param("sku", "100001").param("qty", "-1"))
+        mvc.perform(post("/worder/order").header(AUTHORIZATION, TestTokens.shopper(ALICE)).param("sku", "100001").param("qty", "-1"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE)
+        mvc.perform(post("/worder/order").header(AUTHORIZATION, TestTokens.shopper(ALICE))
                         .param("sku", "100001", "100002").param("qty", "1"))
                 .andExpect(status().isBadRequest());
-        verify(orderFeign, never()).place(any(), any());
+        verify(orderFeign, never()).place(any());
     }
 
     @Test
     void aQuantityTooBigForANumberIsABadOrderFormNotAMissingOrder() throws Exception {
-        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).param("sku", "100003").param("qty", "93163582512089"))
+        mvc.perform(post("/worder/order").header(AUTHORIZATION, TestTokens.shopper(ALICE)).param("sku", "100003").param("qty", "93163582512089"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("at least one item on sale")));
-        verify(orderFeign, never()).place(any(), any());
+        verify(orderFeign, never()).place(any());
     }
 
     @Test
     void anOrderTheOrderServiceRefusesIsABadOrderForm() throws Exception {
-        given(orderFeign.place(eq(ALICE), any())).willThrow(Fixtures.status(400,
+        given(orderFeign.place(any())).willThrow(Fixtures.status(400,
                 "{\"flag\":false,\"code\":20001,\"message\":\"sku 100004 is not on sale\",\"data\":null}"));
 
-        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).param("sku", "100004").param("qty", "1"))
+        mvc.perform(post("/worder/order").header(AUTHORIZATION, TestTokens.shopper(ALICE)).param("sku", "100004").param("qty", "1"))
                 .andExpect(status().isBadRequest())
                 .andExpect(view().name("fail"))
                 .andExpect(content().string(containsString("at least one item on sale")));
@@ -160,8 +168,8 @@ class ShopControllerTest {
 
     @Test
     void theOrderServiceDownIsToldOnPlacing() throws Exception {
-        given(orderFeign.place(eq(ALICE), any())).willThrow(Fixtures.status(503));
-        mvc.perform(post("/worder/order").header(UserHeader.NAME, ALICE).param("sku", "100001").param("qty", "1"))
+        given(orderFeign.place(any())).willThrow(Fixtures.status(503));
+        mvc.perform(post("/worder/order").header(AUTHORIZATION, TestTokens.shopper(ALICE)).param("sku", "100001").param("qty", "1"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().string(containsString("order service is down")));
     }

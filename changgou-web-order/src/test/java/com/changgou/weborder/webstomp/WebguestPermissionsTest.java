@@ -37,17 +37,19 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
  * Against the real local RabbitMQ: with {@code scripts/rabbitmq-webguest.sh} applied to a vhost of
- * this test's own, a browser's credentials can follow {@code /exchange/paynotify} but can neither
- * publish to it nor read the suite's queues.
+ * this test's own, for a webguest of this test's own, a browser's credentials can follow
+ * {@code /exchange/paynotify} but can neither publish to it nor read the suite's queues.
  */
 class WebguestPermissionsTest {
 
     private static final String MANAGEMENT = env("RABBIT_MANAGEMENT_URL", "http://127.0.0.1:15672");
     private static final String WEBSTOMP = env("WEBSTOMP_TEST_URL", "ws://127.0.0.1:15674/ws");
     private static final String ADMIN = env("RABBIT_USER", "guest") + ":" + env("RABBIT_PASSWORD", "guest");
-    private static final String WEBGUEST = env("WEBSTOMP_USER", "webguest");
-    private static final String WEBGUEST_PASSWORD = env("WEBSTOMP_PASSWORD", "webguest");
-    private static final String VHOST = "worder_webstomp_test_" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
+    private static final String VHOST = "worder_webstomp_test_" + SUFFIX;
+    // not the machine's webguest: the script sets the password and limits of the user it is given
+    private static final String WEBGUEST = "webguest-test-" + SUFFIX;
+    private static final String WEBGUEST_PASSWORD = UUID.randomUUID().toString();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final ThreadPoolTaskScheduler SCHEDULER = scheduler();
@@ -65,9 +67,11 @@ class WebguestPermissionsTest {
     }
 
     @AfterAll
-    static void deleteVhost() throws Exception {
+    static void deleteVhostAndUser() throws Exception {
         SCHEDULER.shutdown();
-        management("DELETE", "/api/vhosts/" + enc(VHOST), null);
+        int user = send("DELETE", "/api/users/" + enc(WEBGUEST), null).statusCode();
+        int vhost = send("DELETE", "/api/vhosts/" + enc(VHOST), null).statusCode();
+        assertThat(List.of(user, vhost)).allMatch(status -> status / 100 == 2 || status == 404);
     }
 
     private static ThreadPoolTaskScheduler scheduler() {
@@ -192,6 +196,8 @@ class WebguestPermissionsTest {
         assertThat(script).exists();
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
         builder.environment().put("RABBIT_VHOST", VHOST);
+        builder.environment().put("WEBSTOMP_USER", WEBGUEST);
+        builder.environment().put("WEBSTOMP_PASSWORD", WEBGUEST_PASSWORD);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -199,14 +205,18 @@ class WebguestPermissionsTest {
     }
 
     private static String management(String method, String path, String json) throws Exception {
+        HttpResponse<String> response = send(method, path, json);
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
+        return response.body();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(MANAGEMENT + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
-        return response.body();
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String enc(String value) {

@@ -14,6 +14,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -31,7 +32,9 @@ import com.changgou.pay.api.PayFeign;
 import com.changgou.pay.api.PayState;
 import com.changgou.pay.api.PaymentStatus;
 import com.changgou.weborder.Fixtures;
+import com.changgou.weborder.TestTokens;
 import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.security.WebOrderSecurity;
 import com.changgou.weborder.web.Links;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -44,14 +47,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(WxPayController.class)
-@Import({Orders.class, Payments.class, QrCodes.class, Links.class})
+@Import({Orders.class, Payments.class, QrCodes.class, Links.class, WebOrderSecurity.class})
 class WxPayControllerTest {
 
     @Autowired
     private MockMvc mvc;
+
+    @DynamicPropertySource
+    static void gatewayKey(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
+    }
 
     @MockitoBean
     private OrderFeign orderFeign;
@@ -61,10 +71,10 @@ class WxPayControllerTest {
 
     @Test
     void theWxpayPageShowsTheOrderTheQrAndTheTokenOnlyInsideTheScript() throws Exception {
-        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 5_000)));
-        given(payFeign.nativePay(ALICE, ORDER_ID)).willReturn(Result.ok(payment(5_000)));
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 5_000)));
+        given(payFeign.nativePay(ORDER_ID)).willReturn(Result.ok(payment(5_000)));
 
-        String html = mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        String html = mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isOk())
                 .andExpect(view().name(WxPayController.VIEW_WXPAY))
                 .andExpect(content().string(allOf(
@@ -84,21 +94,34 @@ class WxPayControllerTest {
     }
 
     @Test
-    void anotherShoppersOrderIsNotYours() throws Exception {
-        given(orderFeign.get("mallory", ORDER_ID)).willThrow(Fixtures.status(404));
+    void withNoWebStompUrlTheScriptOpensThePushChannelOnTheShopsOwnOrigin() throws Exception {
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 5_000)));
+        given(payFeign.nativePay(ORDER_ID)).willReturn(Result.ok(payment(5_000)));
 
-        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, "mallory"))
+        String html = mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("url: \"\",", "path: \"\\/api\\/wxpay\\/push\",", "login: \"webguest\",",
+                "destination: \"\\/exchange\\/paynotify\"").doesNotContain("15674");
+    }
+
+    @Test
+    void anotherShoppersOrderIsNotYours() throws Exception {
+        given(orderFeign.get(ORDER_ID)).willThrow(Fixtures.status(404));
+
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper("mallory")))
                 .andExpect(status().isNotFound())
                 .andExpect(view().name("fail"))
                 .andExpect(content().string(containsString("Not your order")));
-        verify(payFeign, never()).nativePay(any(), any());
+        verify(payFeign, never()).nativePay(any());
     }
 
     @Test
     void theFailPageSignsOutByAPostCarryingTheCsrfTokenToo() throws Exception {
-        given(orderFeign.get("mallory", ORDER_ID)).willThrow(Fixtures.status(404));
+        given(orderFeign.get(ORDER_ID)).willThrow(Fixtures.status(404));
 
-        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, "mallory")
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper("mallory"))
                         .header(CsrfHeader.NAME, CSRF_TOKEN))
                 .andExpect(status().isNotFound())
                 .andExpect(view().name("fail"))
@@ -109,41 +132,41 @@ class WxPayControllerTest {
 
     @Test
     void anOrderReturnedForAnotherOwnerIsNotYoursEither() throws Exception {
-        given(orderFeign.get("mallory", ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 100)));
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 100)));
 
-        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, "mallory"))
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper("mallory")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Not your order")));
-        verify(payFeign, never()).nativePay(any(), any());
+        verify(payFeign, never()).nativePay(any());
     }
 
     @Test
     void aPaidOrderGoesToTheSuccessPage() throws Exception {
-        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 100)));
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 100)));
 
-        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(redirectedUrl("/api/wxpay/paysuccess?orderId=" + ORDER_ID));
     }
 
     @Test
     void aClosedOrderIsExplained() throws Exception {
-        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.CLOSED, 100)));
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.CLOSED, 100)));
 
-        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("closed")));
     }
 
     @Test
     void wechatUnreachableAndPayServiceDownAreTold() throws Exception {
-        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 100)));
-        given(payFeign.nativePay(ALICE, ORDER_ID)).willThrow(Fixtures.status(502));
-        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 100)));
+        given(payFeign.nativePay(ORDER_ID)).willThrow(Fixtures.status(502));
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isBadGateway())
                 .andExpect(content().string(containsString("WeChat Pay cannot be reached")));
 
-        willThrow(Fixtures.connectionRefused()).given(payFeign).nativePay(ALICE, ORDER_ID);
-        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        willThrow(Fixtures.connectionRefused()).given(payFeign).nativePay(ORDER_ID);
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().string(allOf(containsString("pay service is down"),
                         not(containsString("Exception")), not(containsString("at com.")))));
@@ -151,21 +174,21 @@ class WxPayControllerTest {
 
     @Test
     void aPayConflictIsExplainedByTheOrdersStateNow() throws Exception {
-        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(
+        given(orderFeign.get(ORDER_ID)).willReturn(
                 Result.ok(order(ALICE, OrderStatus.UNPAID, 100)), Result.ok(order(ALICE, OrderStatus.PAID, 100)));
-        given(payFeign.nativePay(ALICE, ORDER_ID)).willThrow(Fixtures.status(409));
+        given(payFeign.nativePay(ORDER_ID)).willThrow(Fixtures.status(409));
 
-        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("already paid")));
     }
 
     @Test
     void theQrImageIsAPngOfTheCodeUrlForTheOwnerOnly() throws Exception {
-        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 100)));
-        given(payFeign.nativePay(ALICE, ORDER_ID)).willReturn(Result.ok(payment(100)));
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 100)));
+        given(payFeign.nativePay(ORDER_ID)).willReturn(Result.ok(payment(100)));
 
-        byte[] png = mvc.perform(get("/wxpay/qr").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        byte[] png = mvc.perform(get("/wxpay/qr").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "image/png"))
                 .andReturn().getResponse().getContentAsByteArray();
@@ -174,33 +197,33 @@ class WxPayControllerTest {
                 new BufferedImageLuminanceSource(image)))).getText();
         assertThat(decoded).isEqualTo("weixin://wxpay/bizpayurl?pr=abc123");
 
-        given(orderFeign.get("mallory", ORDER_ID)).willThrow(Fixtures.status(404));
-        mvc.perform(get("/wxpay/qr").param("orderId", ORDER_ID).header(UserHeader.NAME, "mallory"))
+        given(orderFeign.get(ORDER_ID)).willThrow(Fixtures.status(404));
+        mvc.perform(get("/wxpay/qr").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper("mallory")))
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void theStatusJsonComesFromThePayService() throws Exception {
-        given(payFeign.status(ALICE, ORDER_ID))
+        given(payFeign.status(ORDER_ID))
                 .willReturn(Result.ok(new PaymentStatus(ORDER_ID, PayState.SUCCESS, "tok-5f1c0e6a")));
 
-        mvc.perform(get("/wxpay/status").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        mvc.perform(get("/wxpay/status").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.flag").value(true))
                 .andExpect(jsonPath("$.data.state").value("SUCCESS"));
 
-        willThrow(Fixtures.status(503)).given(payFeign).status(ALICE, ORDER_ID);
-        mvc.perform(get("/wxpay/status").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        willThrow(Fixtures.status(503)).given(payFeign).status(ORDER_ID);
+        mvc.perform(get("/wxpay/status").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.flag").value(false));
     }
 
     @Test
     void theSuccessPageShowsTheAmountOfTheOrderNotOfTheUrl() throws Exception {
-        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 12_345)));
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 12_345)));
 
         mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).param("amount", "0.01")
-                        .header(UserHeader.NAME, ALICE))
+                        .header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isOk())
                 .andExpect(view().name(WxPayController.VIEW_PAYSUCCESS))
                 .andExpect(content().string(containsString("id=\"paysuccess-amount\">123.45<")));
@@ -208,11 +231,11 @@ class WxPayControllerTest {
 
     @Test
     void theSuccessPageTrustsThePayServiceWhileTheOrderServiceHasNotCaughtUp() throws Exception {
-        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 12_345)));
-        given(payFeign.status(ALICE, ORDER_ID))
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 12_345)));
+        given(payFeign.status(ORDER_ID))
                 .willReturn(Result.ok(new PaymentStatus(ORDER_ID, PayState.SUCCESS, "tok")));
 
-        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isOk())
                 .andExpect(view().name(WxPayController.VIEW_PAYSUCCESS))
                 .andExpect(content().string(containsString("id=\"paysuccess-amount\">123.45<")));
@@ -220,30 +243,31 @@ class WxPayControllerTest {
 
     @Test
     void theSuccessPageRefusesAnUnpaidOrAnotherShoppersOrder() throws Exception {
-        given(orderFeign.get(ALICE, ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 100)));
-        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 100)));
+        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isConflict())
                 .andExpect(view().name("fail"))
                 .andExpect(content().string(containsString("not paid yet")));
 
-        given(orderFeign.get("mallory", ORDER_ID)).willThrow(Fixtures.status(404));
-        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(UserHeader.NAME, "mallory"))
+        given(orderFeign.get(ORDER_ID)).willThrow(Fixtures.status(404));
+        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper("mallory")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Not your order")));
     }
 
     @Test
-    void withoutTheGatewaysShopperHeaderNothingIsShown() throws Exception {
+    void withoutTheGatewaysTokenNothingIsShownNotEvenForABareUserNameHeader() throws Exception {
         mvc.perform(get("/wxpay").param("orderId", ORDER_ID))
-                .andExpect(status().isUnauthorized())
-                .andExpect(content().string(containsString("sign in")));
-        verify(orderFeign, never()).get(any(), any());
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+                .andExpect(status().isUnauthorized());
+        verify(orderFeign, never()).get(any());
     }
 
     @Test
     void theOrderServiceDownIsTold() throws Exception {
-        given(orderFeign.get(ALICE, ORDER_ID)).willThrow(Fixtures.connectionRefused());
-        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(UserHeader.NAME, ALICE))
+        given(orderFeign.get(ORDER_ID)).willThrow(Fixtures.connectionRefused());
+        mvc.perform(get("/wxpay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().string(containsString("order service is down")));
     }

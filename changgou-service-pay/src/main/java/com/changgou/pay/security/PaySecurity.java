@@ -1,0 +1,67 @@
+package com.changgou.pay.security;
+
+import com.changgou.pay.api.PayFeign;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call the pay service.
+ *
+ * <ul>
+ * <li>{@code /internal/pay/wxpay/native} and {@code /status} act for a shopper: they take only the
+ * gateway's signed token (forwarded by web-order) and act on its subject. A bare
+ * {@code X-User-Name}, a token of another key, issuer or audience, or an expired one gets 401.</li>
+ * <li>{@code /internal/pay/wxpay/close} acts for no shopper: only the order service's own account
+ * ({@value #ORDER_SERVICE}, HTTP Basic) may close a trade, when an order times out. A shopper's
+ * token there gets 403, no credential 401.</li>
+ * <li>{@code /pay/wxpay/notify} is WeChat's: public, with no session and no CSRF token, because its
+ * signature over every field is what proves it.</li>
+ * <li>Health and info are open for Eureka and the orchestrator; everything else is refused.</li>
+ * </ul>
+ *
+ * <p>No browser reaches this app and it keeps no session or cookie, so a cross-site request has no
+ * credential to ride on: CSRF protection stays the gateway's job and is off here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CallerSecrets.class)
+@Import(GatewayTokens.class)
+public class PaySecurity {
+
+    static final String ORDER_SERVICE = "changgou-service-order";
+
+    @Bean
+    SecurityFilterChain payFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
+            JwtAuthenticationConverter roles, CallerSecrets secrets) throws Exception {
+        JwtDecoder decoder = GatewayTokens.required(decoders);
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/pay/wxpay/notify").permitAll()
+                        .requestMatchers(HttpMethod.POST, PayFeign.PATH + "/close")
+                        .hasAuthority(ServiceCallers.authority(ORDER_SERVICE))
+                        .requestMatchers(HttpMethod.POST, PayFeign.PATH + "/native").hasRole(GatewayTokens.SHOPPER)
+                        .requestMatchers(HttpMethod.GET, PayFeign.PATH + "/status").hasRole(GatewayTokens.SHOPPER)
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(roles)))
+                .httpBasic(Customizer.withDefaults())
+                .authenticationProvider(new ServiceCallers(secrets.callers()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .build();
+    }
+}

@@ -1,0 +1,56 @@
+package com.changgou.user.security;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call the user service.
+ *
+ * <p>Its account API ({@code /internal/user/accounts/**}: password hashes for sign-in, new
+ * accounts) serves the gateway alone, which signs shoppers in and up; it calls with its own
+ * account ({@value #GATEWAY}, HTTP Basic). Nobody acts for a shopper here, so a shopper's token,
+ * even a valid one, gets 403; no credential or a wrong one gets 401. Health and info are open for
+ * Eureka and the orchestrator; everything else is refused.
+ *
+ * <p>No browser reaches this app and it keeps no session or cookie, so a cross-site request has no
+ * credential to ride on: CSRF protection stays the gateway's job and is off here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CallerSecrets.class)
+@Import(GatewayTokens.class)
+public class UserSecurity {
+
+    static final String GATEWAY = "changgou-gateway";
+
+    @Bean
+    SecurityFilterChain userFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
+            JwtAuthenticationConverter roles, CallerSecrets secrets) throws Exception {
+        JwtDecoder decoder = GatewayTokens.required(decoders);
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/internal/user/accounts", "/internal/user/accounts/**")
+                        .hasAuthority(ServiceCallers.authority(GATEWAY))
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(roles)))
+                .httpBasic(Customizer.withDefaults())
+                .authenticationProvider(new ServiceCallers(secrets.callers()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .build();
+    }
+}

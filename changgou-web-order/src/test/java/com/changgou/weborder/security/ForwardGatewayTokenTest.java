@@ -1,0 +1,41 @@
+package com.changgou.weborder.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import feign.RequestTemplate;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+class ForwardGatewayTokenTest {
+
+    @AfterEach
+    void forget() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aCallMadeForAShopperCarriesTheGatewaysTokenItCameWith() {
+        Jwt token = Jwt.withTokenValue("the.gateway.token").header("alg", "RS256").subject("carol")
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(token));
+        RequestTemplate call = new RequestTemplate();
+        call.header("Authorization", "Bearer something-else");
+
+        new ForwardGatewayToken().apply(call);
+
+        assertThat(call.headers().get("Authorization")).containsExactly("Bearer the.gateway.token");
+    }
+
+    @Test
+    void outsideAShoppersRequestNothingIsAdded() {
+        RequestTemplate call = new RequestTemplate();
+
+        new ForwardGatewayToken().apply(call);
+
+        assertThat(call.headers()).doesNotContainKey("Authorization");
+    }
+}
