@@ -52,7 +52,7 @@ class HostileNetworkTest {
                 {"instance":{"instanceId":"evil:changgou-web-order:80","hostName":"evil.example","app":"CHANGGOU-WEB-ORDER",
                 "ipAddr":"203.0.113.9","status":"UP","port":{"$":80,"@enabled":"true"},
                 "dataCenterInfo":{"@class":"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo","name":"MyOwn"}}}""";
-        String gatewayInstance = "/eureka/apps/CHANGGOU-GATEWAY/127.0.0.1:changgou-gateway:" + suite.setting("GATEWAY_PORT");
+        String gatewayInstance = "/eureka/apps/CHANGGOU-GATEWAY/changgou-gateway:" + suite.setting("GATEWAY_PORT");
 
         int register = eureka(suite, "POST", app, instance, null).statusCode();
         int guessed = eureka(suite, "POST", app, instance, Http.basic("changgou", "changgou")).statusCode();
