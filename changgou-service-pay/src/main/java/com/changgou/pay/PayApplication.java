@@ -1,14 +1,21 @@
 package com.changgou.pay;
 
+import com.changgou.security.ForwardGatewayToken;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+/**
+ * The pay service. Its Feign calls (to the order service) are made for a shopper and carry the
+ * gateway's token the shopper came with ({@link ForwardGatewayToken}).
+ */
 @EnableFeignClients(basePackages = "com.changgou.order.api")
+@Import(ForwardGatewayToken.class)
 @EnableScheduling
 @ConfigurationPropertiesScan
 @SpringBootApplication

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.changgou.common.Result;
 import com.changgou.common.StatusCode;
+import com.changgou.security.TestTokens;
 import com.changgou.user.account.AccountView;
 import com.changgou.user.account.Credentials;
 import com.changgou.user.account.Role;
@@ -46,7 +47,7 @@ class AccountsApplicationTest {
     @DynamicPropertySource
     static void databaseAndCredentials(DynamicPropertyRegistry registry) {
         DB.register(registry);
-        TestCredentials.register(registry);
+        TestTokens.register(registry, TestTokens.GATEWAY);
     }
 
     @AfterAll
@@ -141,13 +142,13 @@ class AccountsApplicationTest {
         // what a caller sends, and the answer it gets: a known shopper may not (403), a stranger is nobody (401)
         Map<String, Integer> strangers = Map.of(
                 "", 401,
-                TestCredentials.shopper("heidi"), 403,
-                TestCredentials.signedByAnotherKey("heidi"), 401,
-                TestCredentials.expired("heidi"), 401,
-                TestCredentials.issuedBy("changgou-web-order", "heidi"), 401,
-                TestCredentials.forAudience("changgou-browser", "heidi"), 401,
-                TestCredentials.basic(TestCredentials.GATEWAY, "not-the-secret"), 401,
-                TestCredentials.basic("changgou-service-order", TestCredentials.GATEWAY_SECRET), 401);
+                TestTokens.shopper("heidi"), 403,
+                TestTokens.signedByAnotherKey("heidi"), 401,
+                TestTokens.expired("heidi"), 401,
+                TestTokens.issuedBy("changgou-web-order", "heidi"), 401,
+                TestTokens.forAudience("changgou-browser", "heidi"), 401,
+                TestTokens.basic(TestTokens.GATEWAY, "not-the-secret"), 401,
+                TestTokens.basic("changgou-service-order", TestTokens.GATEWAY_SECRET), 401);
 
         strangers.forEach((authorization, status) -> {
             assertThat(http().get().uri("/internal/user/accounts/heidi/credentials")
@@ -164,7 +165,7 @@ class AccountsApplicationTest {
     @Test
     void aShoppersTokenIsForbiddenAndNoCredentialIsUnauthorised() {
         assertThat(http().get().uri("/internal/user/accounts/heidi/credentials")
-                .header(HttpHeaders.AUTHORIZATION, TestCredentials.shopper("heidi"))
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.shopper("heidi"))
                 .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(403);
         assertThat(http().get().uri("/internal/user/accounts/heidi/credentials").header("X-User-Name", "heidi")
                 .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
@@ -179,7 +180,7 @@ class AccountsApplicationTest {
     }
 
     private ResponseEntity<Result<AccountView>> signUp(String username, String password) {
-        return http().post().uri("/internal/user/accounts").header(HttpHeaders.AUTHORIZATION, TestCredentials.gateway())
+        return http().post().uri("/internal/user/accounts").header(HttpHeaders.AUTHORIZATION, TestTokens.gateway())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("username", username, "password", password))
                 .retrieve().toEntity(ACCOUNT);
@@ -187,7 +188,7 @@ class AccountsApplicationTest {
 
     private ResponseEntity<Result<Credentials>> credentials(String username) {
         return http().get().uri("/internal/user/accounts/{username}/credentials", username)
-                .header(HttpHeaders.AUTHORIZATION, TestCredentials.gateway())
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.gateway())
                 .retrieve().toEntity(CREDENTIALS);
     }
 

@@ -3,14 +3,19 @@ package com.changgou.weborder;
 import com.changgou.order.api.CatalogueFeign;
 import com.changgou.order.api.OrderFeign;
 import com.changgou.pay.api.PayFeign;
+import com.changgou.security.ForwardGatewayToken;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The Feign clients live in their own configuration, not on the application class, so that
- * {@code @WebMvcTest} slices can stand in for them with mocks.
+ * {@code @WebMvcTest} slices can stand in for them with mocks. Every call is made for the shopper whose
+ * page is being rendered, so it carries the gateway's token the page request came with
+ * ({@link ForwardGatewayToken}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableFeignClients(clients = {OrderFeign.class, CatalogueFeign.class, PayFeign.class})
+@Import(ForwardGatewayToken.class)
 class FeignClients {
 }

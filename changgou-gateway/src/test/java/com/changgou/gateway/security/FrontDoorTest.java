@@ -2,6 +2,7 @@ package com.changgou.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.changgou.security.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,7 +92,7 @@ class FrontDoorTest {
     void theServicesAreToldTheShopperByAShortLivedTokenTheGatewaySignedForThem() {
         visitor.signIn("alice", StubServices.ALICE_PASSWORD);
 
-        Jwt token = GatewaySecrets.verify(forwardedToken(visitor.get("/api/worder/shop")));
+        Jwt token = TestTokens.verify(forwardedToken(visitor.get("/api/worder/shop")));
 
         assertThat(token.getClaimAsString("iss")).isEqualTo("changgou-gateway");
         assertThat(token.getAudience()).containsExactly("changgou-services");
@@ -113,7 +114,7 @@ class FrontDoorTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(elsewhere).isNotEqualTo(first);
-        assertThat(GatewaySecrets.verify(elsewhere).getSubject()).isEqualTo("alice");
+        assertThat(TestTokens.verify(elsewhere).getSubject()).isEqualTo("alice");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.changgou.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.changgou.security.TestTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +27,11 @@ class ShopperTokensTest {
 
     final MovableClock clock = new MovableClock();
     final WebSession session = new InMemoryWebSessionStore().createWebSession().block();
-    final ShopperTokens tokens = tokens(new TokenProperties(GatewaySecrets.privateKey().toString(), Duration.ofSeconds(60), Duration.ofSeconds(30)));
+    final ShopperTokens tokens = tokens(new TokenProperties(TestTokens.privateKey().toString(), Duration.ofSeconds(60), Duration.ofSeconds(30)));
 
     @Test
     void theTokenNamesTheShopperAndTheirRolesForTheServicesForAMinute() {
-        Jwt token = GatewaySecrets.verify(tokens.tokenFor(ALICE, session));
+        Jwt token = TestTokens.verify(tokens.tokenFor(ALICE, session));
 
         assertThat(token.getClaimAsString("iss")).isEqualTo("changgou-gateway");
         assertThat(token.getAudience()).containsExactly("changgou-services");
@@ -50,7 +51,7 @@ class ShopperTokensTest {
         clock.now = START.plusSeconds(31);
         String second = tokens.tokenFor(ALICE, session);
         assertThat(second).isNotEqualTo(first);
-        assertThat(GatewaySecrets.verify(second).getExpiresAt()).isEqualTo(START.plusSeconds(91));
+        assertThat(TestTokens.verify(second).getExpiresAt()).isEqualTo(START.plusSeconds(91));
     }
 
     @Test
@@ -62,7 +63,7 @@ class ShopperTokensTest {
         String bobs = tokens.tokenFor(bob, session);
 
         assertThat(bobs).isNotEqualTo(alices);
-        assertThat(GatewaySecrets.verify(bobs).getSubject()).isEqualTo("bob");
+        assertThat(TestTokens.verify(bobs).getSubject()).isEqualTo("bob");
     }
 
     @Test

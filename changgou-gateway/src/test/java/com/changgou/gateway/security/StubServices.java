@@ -2,6 +2,7 @@ package com.changgou.gateway.security;
 
 import com.changgou.common.CsrfHeader;
 import com.changgou.common.UserHeader;
+import com.changgou.security.TestTokens;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -24,8 +25,7 @@ public final class StubServices implements AutoCloseable {
     public static final String ALICE = "alice";
     public static final String ALICE_PASSWORD = "correct horse battery";
     static final String TAKEN = "taken-name";
-    private static final String GATEWAY_ACCOUNT = "Basic " + Base64.getEncoder().encodeToString(
-            (GatewaySecrets.SERVICE_ACCOUNT + ":" + GatewaySecrets.SERVICE_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final String GATEWAY_ACCOUNT = TestTokens.gateway();
     private static final Pattern SUBJECT = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]*)\"");
 
     private final HttpServer server;

@@ -2,6 +2,7 @@ package com.changgou.order.security;
 
 import com.changgou.order.api.CatalogueFeign;
 import com.changgou.order.api.OrderFeign;
+import com.changgou.security.GatewayTokens;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

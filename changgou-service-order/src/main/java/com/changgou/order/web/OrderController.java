@@ -5,7 +5,7 @@ import com.changgou.order.api.OrderFeign;
 import com.changgou.order.api.OrderView;
 import com.changgou.order.api.PlaceOrderRequest;
 import com.changgou.order.management.OrderManagement;
-import com.changgou.order.security.Shopper;
+import com.changgou.security.Shopper;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;

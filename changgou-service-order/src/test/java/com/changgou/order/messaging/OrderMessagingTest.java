@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.changgou.order.TestDatabase;
-import com.changgou.order.TestTokens;
 import com.changgou.order.TestVhost;
 import com.changgou.order.api.OrderItemRequest;
 import com.changgou.order.api.OrderStatus;
@@ -16,6 +15,7 @@ import com.changgou.order.management.OrderMapper;
 import com.changgou.pay.api.CloseOutcome;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.pay.api.message.PayResultMessage;
+import com.changgou.security.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

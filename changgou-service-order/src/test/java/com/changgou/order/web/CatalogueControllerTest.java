@@ -6,10 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.changgou.order.TestTokens;
 import com.changgou.order.api.CatalogueItem;
 import com.changgou.order.catalogue.Catalogue;
 import com.changgou.order.security.OrderSecurity;
+import com.changgou.security.TestTokens;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

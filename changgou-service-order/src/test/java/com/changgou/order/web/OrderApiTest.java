@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.changgou.common.Result;
 import com.changgou.order.TestDatabase;
-import com.changgou.order.TestTokens;
 import com.changgou.order.api.CatalogueItem;
 import com.changgou.order.api.OrderView;
 import com.changgou.order.management.OrderManagement;
 import com.changgou.order.management.OrderNotFoundException;
 import com.changgou.pay.api.CloseOutcome;
 import com.changgou.pay.api.PayFeign;
+import com.changgou.security.TestTokens;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.changgou.order.TestTokens;
 import com.changgou.order.api.OrderItemRequest;
 import com.changgou.order.api.OrderItemView;
 import com.changgou.order.api.OrderStatus;
@@ -22,6 +21,7 @@ import com.changgou.order.catalogue.OrderRefusedException;
 import com.changgou.order.management.OrderManagement;
 import com.changgou.order.management.OrderNotFoundException;
 import com.changgou.order.security.OrderSecurity;
+import com.changgou.security.TestTokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -9,13 +9,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.changgou.common.UserHeader;
-import com.changgou.order.TestTokens;
 import com.changgou.order.catalogue.Catalogue;
 import com.changgou.order.management.OrderManagement;
 import com.changgou.order.security.OrderSecurity;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import com.changgou.security.TestTokens;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,10 +51,8 @@ class OrderSecurityTest {
     }
 
     static List<String> notTheGatewaysWord() {
-        return List.of(TestTokens.signedByAnotherKey("alice"), TestTokens.expired("alice"),
-                TestTokens.issuedBy("changgou-web-order", "alice"), TestTokens.forAudience("changgou-browser", "alice"),
-                "Bearer not-a-token",
-                "Basic " + Base64.getEncoder().encodeToString("alice:password".getBytes(StandardCharsets.UTF_8)));
+        return Stream.concat(TestTokens.notTheGatewaysWord("alice").stream(),
+                Stream.of(TestTokens.basic("alice", "password"))).toList();
     }
 
     @Test

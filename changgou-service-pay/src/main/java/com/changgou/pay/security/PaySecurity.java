@@ -1,6 +1,9 @@
 package com.changgou.pay.security;
 
 import com.changgou.pay.api.PayFeign;
+import com.changgou.security.CallerSecrets;
+import com.changgou.security.GatewayTokens;
+import com.changgou.security.ServiceCallers;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

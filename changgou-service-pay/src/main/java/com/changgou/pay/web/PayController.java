@@ -6,7 +6,7 @@ import com.changgou.pay.api.NativePayment;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.pay.api.PaymentStatus;
 import com.changgou.pay.payment.Payments;
-import com.changgou.pay.security.Shopper;
+import com.changgou.security.Shopper;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

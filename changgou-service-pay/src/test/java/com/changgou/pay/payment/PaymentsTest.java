@@ -14,9 +14,9 @@ import com.changgou.pay.api.PaymentStatus;
 import com.changgou.pay.api.message.PayResultMessage;
 import com.changgou.pay.support.Http;
 import com.changgou.pay.support.PayIntegrationTest;
-import com.changgou.pay.support.TestCredentials;
 import com.changgou.pay.wechat.CloseResult;
 import com.changgou.pay.wechat.UnifiedOrderCommand;
+import com.changgou.security.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -135,7 +135,7 @@ class PaymentsTest extends PayIntegrationTest {
         OrderView order = orders.unpaid("erin", 700);
         NativePayment first = payments.nativePay("erin", order.id());
 
-        assertThat(data(http.postWith(CLOSE + order.id(), TestCredentials.orderService())).asString()).isEqualTo("CLOSED");
+        assertThat(data(http.postWith(CLOSE + order.id(), TestTokens.orderService())).asString()).isEqualTo("CLOSED");
         assertThat(state(first.outTradeNo())).isEqualTo("CLOSED");
         assertThat(payments.close(order.id())).isEqualTo(CloseOutcome.CLOSED);
         assertThat(wechat.closes.stream().filter(first.outTradeNo()::equals)).hasSize(1);
@@ -164,7 +164,7 @@ class PaymentsTest extends PayIntegrationTest {
         NativePayment payment = payments.nativePay("erin", order.id());
 
         assertThat(http.post("/pay/wxpay/close?orderId=" + order.id(), "mallory").statusCode()).isEqualTo(403);
-        assertThat(http.postWith("/pay/wxpay/close?orderId=" + order.id(), TestCredentials.orderService())
+        assertThat(http.postWith("/pay/wxpay/close?orderId=" + order.id(), TestTokens.orderService())
                 .statusCode()).isEqualTo(403);
 
         assertThat(wechat.closes).doesNotContain(payment.outTradeNo());
@@ -178,14 +178,14 @@ class PaymentsTest extends PayIntegrationTest {
 
         assertThat(http.post(CLOSE + order.id(), "erin").statusCode()).isEqualTo(403);
         assertThat(http.postWith(CLOSE + order.id(), null).statusCode()).isEqualTo(401);
-        assertThat(http.postWith(CLOSE + order.id(), TestCredentials.basic(TestCredentials.ORDER_SERVICE, "guess"))
+        assertThat(http.postWith(CLOSE + order.id(), TestTokens.basic(TestTokens.ORDER_SERVICE, "guess"))
                 .statusCode()).isEqualTo(401);
-        assertThat(http.postWith(CLOSE + order.id(), TestCredentials.basic("changgou-gateway",
-                TestCredentials.ORDER_SERVICE_SECRET)).statusCode()).isEqualTo(401);
+        assertThat(http.postWith(CLOSE + order.id(), TestTokens.basic("changgou-gateway",
+                TestTokens.ORDER_SERVICE_SECRET)).statusCode()).isEqualTo(401);
         assertThat(wechat.closes).doesNotContain(payment.outTradeNo());
         assertThat(state(payment.outTradeNo())).isEqualTo("NOTPAY");
 
-        assertThat(http.postWith(CLOSE + order.id(), TestCredentials.orderService()).statusCode()).isEqualTo(200);
+        assertThat(http.postWith(CLOSE + order.id(), TestTokens.orderService()).statusCode()).isEqualTo(200);
         assertThat(state(payment.outTradeNo())).isEqualTo("CLOSED");
     }
 

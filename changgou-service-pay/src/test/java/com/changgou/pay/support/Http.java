@@ -1,5 +1,6 @@
 package com.changgou.pay.support;
 
+import com.changgou.security.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +32,7 @@ public final class Http {
 
     /** A POST for {@code username} with the gateway's token, as web-order forwards it. */
     public HttpResponse<String> post(String path, String username) {
-        return postWith(path, TestCredentials.shopper(username));
+        return postWith(path, TestTokens.shopper(username));
     }
 
     /** A POST with this {@code Authorization} (none when null). */
@@ -47,7 +48,7 @@ public final class Http {
     /** A GET for {@code username} with the gateway's token, as web-order forwards it. */
     public HttpResponse<String> get(String path, String username) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", TestCredentials.shopper(username)).GET());
+                .header("Authorization", TestTokens.shopper(username)).GET());
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

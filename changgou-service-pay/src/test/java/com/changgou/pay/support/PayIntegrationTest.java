@@ -1,5 +1,6 @@
 package com.changgou.pay.support;
 
+import com.changgou.security.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public abstract class PayIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfra.create();
-        TestCredentials.register(registry);
+        TestTokens.register(registry, TestTokens.ORDER_SERVICE);
         registry.add("spring.datasource.url", TestInfra::jdbcUrl);
         registry.add("spring.datasource.username", () -> "root");
         registry.add("spring.datasource.password", () -> "");

@@ -17,7 +17,7 @@ import com.changgou.pay.api.PaymentStatus;
 import com.changgou.pay.payment.PaymentNotFoundException;
 import com.changgou.pay.payment.Payments;
 import com.changgou.pay.security.PaySecurity;
-import com.changgou.pay.support.TestCredentials;
+import com.changgou.security.TestTokens;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,20 +50,18 @@ class PayControllerTest {
 
     @DynamicPropertySource
     static void credentials(DynamicPropertyRegistry registry) {
-        TestCredentials.register(registry);
+        TestTokens.register(registry, TestTokens.ORDER_SERVICE);
     }
 
     static List<String> notTheGatewaysWord() {
-        return List.of(TestCredentials.signedByAnotherKey("bob"), TestCredentials.expired("bob"),
-                TestCredentials.issuedBy("changgou-web-order", "bob"), TestCredentials.forAudience("changgou-browser", "bob"),
-                "Bearer not-a-token");
+        return TestTokens.notTheGatewaysWord("bob");
     }
 
     @Test
     void theOrderServicesAccountClosesUnderTheInternalPrefix() throws Exception {
         given(payments.close("42")).willReturn(CloseOutcome.CLOSED);
 
-        mvc.perform(post(CLOSE).param("orderId", "42").header(AUTHORIZATION, TestCredentials.orderService()))
+        mvc.perform(post(CLOSE).param("orderId", "42").header(AUTHORIZATION, TestTokens.orderService()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.flag").value(true))
                 .andExpect(jsonPath("$.data").value("CLOSED"));
@@ -71,12 +69,12 @@ class PayControllerTest {
 
     @Test
     void aShoppersTokenMayNotCloseAndNoCredentialOrAWrongSecretIsUnauthorised() throws Exception {
-        mvc.perform(post(CLOSE).param("orderId", "42").header(AUTHORIZATION, TestCredentials.shopper("bob")))
+        mvc.perform(post(CLOSE).param("orderId", "42").header(AUTHORIZATION, TestTokens.shopper("bob")))
                 .andExpect(status().isForbidden());
         mvc.perform(post(CLOSE).param("orderId", "42")).andExpect(status().isUnauthorized());
         mvc.perform(post(CLOSE).param("orderId", "42").header(UserHeader.NAME, "bob")).andExpect(status().isUnauthorized());
         mvc.perform(post(CLOSE).param("orderId", "42")
-                        .header(AUTHORIZATION, TestCredentials.basic(TestCredentials.ORDER_SERVICE, "not-the-secret")))
+                        .header(AUTHORIZATION, TestTokens.basic(TestTokens.ORDER_SERVICE, "not-the-secret")))
                 .andExpect(status().isUnauthorized());
 
         verifyNoInteractions(payments);
@@ -86,7 +84,7 @@ class PayControllerTest {
     void theShoppersCallsActOnTheTokensSubjectNotOnAHeader() throws Exception {
         given(payments.status("bob", "42")).willReturn(new PaymentStatus("42", PayState.NOTPAY, "tok"));
 
-        mvc.perform(get(STATUS).param("orderId", "42").header(AUTHORIZATION, TestCredentials.shopper("bob"))
+        mvc.perform(get(STATUS).param("orderId", "42").header(AUTHORIZATION, TestTokens.shopper("bob"))
                         .header(UserHeader.NAME, "mallory"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data.state").value("NOTPAY"));
@@ -98,7 +96,7 @@ class PayControllerTest {
     void aBareUserNameHeaderOrTheOrderServicesAccountCannotPayOrPoll() throws Exception {
         mvc.perform(post(NATIVE).param("orderId", "42").header(UserHeader.NAME, "bob")).andExpect(status().isUnauthorized());
         mvc.perform(get(STATUS).param("orderId", "42").header(UserHeader.NAME, "bob")).andExpect(status().isUnauthorized());
-        mvc.perform(post(NATIVE).param("orderId", "42").header(AUTHORIZATION, TestCredentials.orderService()))
+        mvc.perform(post(NATIVE).param("orderId", "42").header(AUTHORIZATION, TestTokens.orderService()))
                 .andExpect(status().isForbidden());
 
         verifyNoInteractions(payments);
@@ -117,11 +115,11 @@ class PayControllerTest {
 
     @Test
     void theOldPublicPathsReachNothing() throws Exception {
-        mvc.perform(post("/pay/wxpay/close").param("orderId", "42").header(AUTHORIZATION, TestCredentials.orderService()))
+        mvc.perform(post("/pay/wxpay/close").param("orderId", "42").header(AUTHORIZATION, TestTokens.orderService()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/pay/wxpay/native").param("orderId", "42").header(AUTHORIZATION, TestCredentials.shopper("bob")))
+        mvc.perform(post("/pay/wxpay/native").param("orderId", "42").header(AUTHORIZATION, TestTokens.shopper("bob")))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/pay/wxpay/status").param("orderId", "42").header(AUTHORIZATION, TestCredentials.shopper("bob")))
+        mvc.perform(get("/pay/wxpay/status").param("orderId", "42").header(AUTHORIZATION, TestTokens.shopper("bob")))
                 .andExpect(status().isForbidden());
 
         verifyNoInteractions(payments);
@@ -131,7 +129,7 @@ class PayControllerTest {
     void statusOfAnotherShoppersOrderIsNotFound() throws Exception {
         given(payments.status("bob", "42")).willThrow(new PaymentNotFoundException("42"));
 
-        mvc.perform(get(STATUS).param("orderId", "42").header(AUTHORIZATION, TestCredentials.shopper("bob")))
+        mvc.perform(get(STATUS).param("orderId", "42").header(AUTHORIZATION, TestTokens.shopper("bob")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.flag").value(false))
                 .andExpect(jsonPath("$.message").value("no payment for order 42"));

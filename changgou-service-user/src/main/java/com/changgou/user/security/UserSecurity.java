@@ -1,5 +1,8 @@
 package com.changgou.user.security;
 
+import com.changgou.security.CallerSecrets;
+import com.changgou.security.GatewayTokens;
+import com.changgou.security.ServiceCallers;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,6 +25,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * account ({@value #GATEWAY}, HTTP Basic). Nobody acts for a shopper here, so a shopper's token,
  * even a valid one, gets 403; no credential or a wrong one gets 401. Health and info are open for
  * Eureka and the orchestrator; everything else is refused.
+ *
+ * <p>No endpoint here takes the gateway's token, yet its rules ({@link GatewayTokens}) are imported:
+ * the token is checked so that a shopper's call is told 403 (who you are is known, and may not)
+ * rather than 401.
  *
  * <p>No browser reaches this app and it keeps no session or cookie, so a cross-site request has no
  * credential to ride on: CSRF protection stays the gateway's job and is off here.

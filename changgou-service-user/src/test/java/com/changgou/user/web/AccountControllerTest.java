@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.changgou.common.StatusCode;
-import com.changgou.user.TestCredentials;
+import com.changgou.security.TestTokens;
 import com.changgou.user.account.AccountNotFoundException;
 import com.changgou.user.account.AccountView;
 import com.changgou.user.account.Accounts;
@@ -51,7 +51,7 @@ class AccountControllerTest {
 
     @DynamicPropertySource
     static void credentials(DynamicPropertyRegistry registry) {
-        TestCredentials.register(registry);
+        TestTokens.register(registry, TestTokens.GATEWAY);
     }
 
     @Test
@@ -128,7 +128,7 @@ class AccountControllerTest {
         given(accounts.credentials("alice"))
                 .willReturn(new Credentials("alice", HASH, List.of(Role.SHOPPER, Role.OPERATOR)));
 
-        mvc.perform(get(ACCOUNTS + "/alice/credentials").header(AUTHORIZATION, TestCredentials.gateway()))
+        mvc.perform(get(ACCOUNTS + "/alice/credentials").header(AUTHORIZATION, TestTokens.gateway()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.flag").value(true))
                 .andExpect(jsonPath("$.data.username").value("alice"))
@@ -140,7 +140,7 @@ class AccountControllerTest {
     void theCredentialsOfAnUnknownAccountAnswer404() throws Exception {
         given(accounts.credentials("nobody")).willThrow(new AccountNotFoundException("nobody"));
 
-        mvc.perform(get(ACCOUNTS + "/nobody/credentials").header(AUTHORIZATION, TestCredentials.gateway()))
+        mvc.perform(get(ACCOUNTS + "/nobody/credentials").header(AUTHORIZATION, TestTokens.gateway()))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.flag").value(false))
                 .andExpect(jsonPath("$.code").value(StatusCode.NOTFOUNDERROR))
@@ -151,14 +151,14 @@ class AccountControllerTest {
     void aDatabaseThatIsDownAnswers503RatherThanNotFound() throws Exception {
         given(accounts.credentials("alice")).willThrow(new DataAccessResourceFailureException("connection refused"));
 
-        mvc.perform(get(ACCOUNTS + "/alice/credentials").header(AUTHORIZATION, TestCredentials.gateway()))
+        mvc.perform(get(ACCOUNTS + "/alice/credentials").header(AUTHORIZATION, TestTokens.gateway()))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.flag").value(false))
                 .andExpect(jsonPath("$.code").value(StatusCode.REMOTEERROR));
     }
 
     private static RequestBuilder signUp(String json) {
-        return post(ACCOUNTS).header(AUTHORIZATION, TestCredentials.gateway()).contentType(MediaType.APPLICATION_JSON)
+        return post(ACCOUNTS).header(AUTHORIZATION, TestTokens.gateway()).contentType(MediaType.APPLICATION_JSON)
                 .content(json);
     }
 }

@@ -1,5 +1,6 @@
 package com.changgou.weborder.security;
 
+import com.changgou.security.GatewayTokens;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

@@ -14,7 +14,7 @@ import com.changgou.common.Result;
 import com.changgou.order.api.OrderFeign;
 import com.changgou.order.api.OrderStatus;
 import com.changgou.pay.api.PayFeign;
-import com.changgou.weborder.TestTokens;
+import com.changgou.security.TestTokens;
 import com.changgou.weborder.order.Orders;
 import com.changgou.weborder.security.WebOrderSecurity;
 import com.changgou.weborder.web.Links;

@@ -1,4 +1,4 @@
-package com.changgou.pay.security;
+package com.changgou.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +37,15 @@ class ForwardGatewayTokenTest {
     void aServiceAccountsCredentialIsNeverPassedOn() {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "changgou-service-order", null, List.of(new SimpleGrantedAuthority("SERVICE_changgou-service-order"))));
+        RequestTemplate call = new RequestTemplate();
+
+        new ForwardGatewayToken().apply(call);
+
+        assertThat(call.headers()).doesNotContainKey("Authorization");
+    }
+
+    @Test
+    void outsideAShoppersRequestNothingIsAdded() {
         RequestTemplate call = new RequestTemplate();
 
         new ForwardGatewayToken().apply(call);

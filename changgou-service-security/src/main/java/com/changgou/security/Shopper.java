@@ -1,4 +1,4 @@
-package com.changgou.weborder.security;
+package com.changgou.security;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package com.changgou.weborder.security;
+package com.changgou.security;
 
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
@@ -6,15 +6,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.stereotype.Component;
 
 /**
- * Every call web-order makes to the order and pay services is made for the shopper whose page it
- * renders: it carries the gateway's token the page request came with, and those services check it
- * themselves and act for the same shopper. Only a verified gateway token is passed on.
+ * A Feign call made while serving a shopper carries the gateway's token the shopper's request came
+ * with: web-order's calls to the order and pay services for the page it renders, pay's order lookup
+ * inside {@code nativePay}. The called service checks the token itself and acts for the same shopper.
+ * Only a verified gateway token is passed on; a service account's credential never is, and outside a
+ * shopper's request nothing is added.
+ *
+ * <p>Not a component: an app that makes such calls imports it where it enables its Feign clients.
  */
-@Component
-class ForwardGatewayToken implements RequestInterceptor {
+public class ForwardGatewayToken implements RequestInterceptor {
 
     @Override
     public void apply(RequestTemplate template) {

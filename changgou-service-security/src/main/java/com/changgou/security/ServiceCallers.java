@@ -1,4 +1,4 @@
-package com.changgou.user.security;
+package com.changgou.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,8 +22,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * not a person's password: a slow hash such as BCrypt would defend nothing more and cost tens of
  * milliseconds of CPU on every service call. An account without a secret is not an account: its
  * calls are refused, never let through.
+ *
+ * <p>An app that takes service accounts adds one to its filter chain, beside HTTP Basic, built from
+ * its {@link CallerSecrets}.
  */
-final class ServiceCallers implements AuthenticationProvider {
+public final class ServiceCallers implements AuthenticationProvider {
 
     /** Random secrets are long; a short one is a mistake that a fast hash must not be asked to cover. */
     static final int MIN_SECRET_LENGTH = 16;
@@ -32,7 +35,7 @@ final class ServiceCallers implements AuthenticationProvider {
 
     private final Map<String, byte[]> digests = new HashMap<>();
 
-    ServiceCallers(Map<String, String> secrets) {
+    public ServiceCallers(Map<String, String> secrets) {
         secrets.forEach((account, secret) -> {
             if (secret == null || secret.isBlank()) {
                 log.warn("no secret for service account {}: its calls are refused", account);
@@ -47,7 +50,7 @@ final class ServiceCallers implements AuthenticationProvider {
     }
 
     /** The authority a service account holds, and only it: no token's roles can become one. */
-    static String authority(String account) {
+    public static String authority(String account) {
         return "SERVICE_" + account;
     }
 

@@ -1,4 +1,4 @@
-package com.changgou.pay.security;
+package com.changgou.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.changgou.weborder.security;
+package com.changgou.security;
 
 import java.time.Duration;
 import org.springframework.beans.BeansException;
@@ -20,21 +20,24 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.util.StringUtils;
 
 /**
- * What this service takes as the gateway's word about a shopper: a JWT whose RS256 signature
- * Boot's decoder checks against the gateway's public key
+ * What a service behind the gateway takes as the gateway's word about a shopper: a JWT whose RS256
+ * signature Boot's decoder checks against the gateway's public key
  * ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}), issued by the gateway
  * for the services, naming a subject, and not expired. Its {@code roles} claim becomes
  * {@code ROLE_*} authorities. The validators below are added to Boot's decoder.
+ *
+ * <p>A service's own filter chain imports this class and passes its decoder through
+ * {@link #required(ObjectProvider)}.
  */
 @Configuration(proxyBeanMethods = false)
-class GatewayTokens {
+public class GatewayTokens {
 
-    static final String ISSUER = "changgou-gateway";
-    static final String AUDIENCE = "changgou-services";
-    static final String SHOPPER = "SHOPPER";
+    public static final String ISSUER = "changgou-gateway";
+    public static final String AUDIENCE = "changgou-services";
+    public static final String SHOPPER = "SHOPPER";
     /** The gateway's tokens live 60 s; a clock a little off must not double that (Spring's default skew is 60 s). */
-    static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
-    static final String MISSING_KEY = "the gateway's public key cannot be read: set GATEWAY_JWT_PUBLIC_KEY to the path "
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
+    public static final String MISSING_KEY = "the gateway's public key cannot be read: set GATEWAY_JWT_PUBLIC_KEY to the path "
             + "of its PEM file (spring.security.oauth2.resourceserver.jwt.public-key-location)";
 
     /** Expiry is required: Spring accepts a token without {@code exp} unless told otherwise. */
@@ -61,8 +64,8 @@ class GatewayTokens {
         return converter;
     }
 
-    /** Without the gateway's public key this service must not start: it could tell no shopper from another. */
-    static JwtDecoder required(ObjectProvider<JwtDecoder> decoders) {
+    /** Without the gateway's public key a service must not start: it could tell no shopper from another. */
+    public static JwtDecoder required(ObjectProvider<JwtDecoder> decoders) {
         JwtDecoder decoder;
         try {
             decoder = decoders.getIfAvailable();
