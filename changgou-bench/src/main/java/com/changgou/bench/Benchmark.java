@@ -1,5 +1,6 @@
 package com.changgou.bench;
 
+import com.changgou.testkit.WeChatNotification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;

@@ -1,5 +1,6 @@
 package com.changgou.bench;
 
+import com.changgou.testkit.WeChatNotification;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;

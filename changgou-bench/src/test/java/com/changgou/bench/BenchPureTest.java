@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class BenchPureTest {
@@ -48,22 +46,5 @@ class BenchPureTest {
         String stat = "4242 (java main) S 1 4242 4242 0 -1 4194560 1000 0 0 0 1234 56 0 0 20 0 40 0 100 3000000 50000";
 
         assertThat(Processes.cpuTicks(stat)).isEqualTo(1234 + 56);
-    }
-
-    @Test
-    void notificationSignMatchesWeChatsHmacSha256Rule() {
-        WeChatNotification signer = new WeChatNotification("wx8888888888888888", "1900000001", "sandboxkey0000000000000000000000");
-        Map<String, String> fields = new TreeMap<>(Map.of("b", "2", "a", "1", "empty", "", "sign", "ignored"));
-
-        // HMAC-SHA256 of "a=1&b=2&key=sandboxkey0000000000000000000000" under the same key (Python's hmac agrees)
-        assertThat(signer.sign(fields)).isEqualTo("D45E6F2C9851401C434F2592D970D50C4B057104E1C4D188350B0F3868D7C27E");
-        assertThat(signer.paid("T1", 100)).contains("<out_trade_no><![CDATA[T1]]></out_trade_no>")
-                .contains("<total_fee><![CDATA[100]]></total_fee>").contains("<sign><![CDATA[");
-    }
-
-    @Test
-    void onlyAnExplicitSuccessIsAnAcknowledgement() {
-        assertThat(WeChatNotification.acknowledged("<xml><return_code><![CDATA[SUCCESS]]></return_code></xml>")).isTrue();
-        assertThat(WeChatNotification.acknowledged("<xml><return_code><![CDATA[FAIL]]></return_code></xml>")).isFalse();
     }
 }

@@ -1,11 +1,13 @@
 package com.changgou.order;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.format.DateTimeFormatter;
 
 /** The layering the reliability rules lean on, enforced rather than hoped for. */
 @AnalyzeClasses(packages = "com.changgou.order", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -23,6 +25,25 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theDomainKnowsNoDelivery = noClasses().that().resideInAPackage("..order.management..")
             .should().dependOnClassesThat().resideInAnyPackage("..order.web..", "..order.messaging..");
+
+    /** A status, state, type or operator is an enum (or a typed value) with one type handler, never a string. */
+    @ArchTest
+    static final ArchRule statusesAreNotStrings = noFields()
+            .that().areDeclaredInClassesThat().resideInAPackage("..order.management..")
+            .and().haveNameMatching("(?i).*(status|state|type|operator)")
+            .should().haveRawType(String.class);
+
+    /** No code strings ("1", "TODO", "pay") kept as constants to compare with: the type handlers own the codes. */
+    @ArchTest
+    static final ArchRule noStringConstantsInTheDomain = noFields()
+            .that().areDeclaredInClassesThat().resideInAPackage("..order.management..")
+            .and().areStatic().and().areFinal()
+            .should().haveRawType(String.class);
+
+    /** Messages carry instants: WeChat's time format stays in the pay service's wechat package. */
+    @ArchTest
+    static final ArchRule noWireTimesAreParsed = noClasses().that().resideInAPackage("com.changgou.order..")
+            .should().dependOnClassesThat().areAssignableTo(DateTimeFormatter.class);
 
     /** Pricing knows goods, not orders: the dependency runs one way, from management to the catalogue. */
     @ArchTest

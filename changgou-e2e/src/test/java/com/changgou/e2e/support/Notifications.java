@@ -1,6 +1,6 @@
 package com.changgou.e2e.support;
 
-import com.changgou.bench.WeChatNotification;
+import com.changgou.testkit.WeChatNotification;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;

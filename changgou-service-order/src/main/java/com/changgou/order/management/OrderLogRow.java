@@ -9,7 +9,7 @@ public record OrderLogRow(
         String orderId,
         OrderStatus fromStatus,
         OrderStatus toStatus,
-        String operator,
+        Operator operator,
         String remark,
         String transactionId,
         Instant createTime) {

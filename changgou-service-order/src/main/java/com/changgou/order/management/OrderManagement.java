@@ -10,10 +10,6 @@ import com.changgou.order.catalogue.PricedOrder;
 import com.changgou.pay.api.message.PayResultMessage;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
@@ -30,10 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderManagement {
 
     private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
-    private static final String PAY_TYPE_WECHAT = "1";
-    /** WeChat's time_end is Beijing time without a zone. */
-    private static final ZoneId WECHAT_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter WECHAT_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final OrderMapper mapper;
     private final Catalogue catalogue;
@@ -65,10 +57,11 @@ public class OrderManagement {
         Instant now = now();
         Instant expireAt = now.plus(properties.timeout());
         OrderRow order = new OrderRow(id, username, priced.totalNum(), priced.totalFen(), priced.totalFen(),
-                PAY_TYPE_WECHAT, OrderStatus.UNPAID, null, now, now, null, null, expireAt);
+                PayType.WECHAT, OrderStatus.UNPAID, null, now, now, null, null, expireAt);
         mapper.insertOrder(order);
         mapper.insertItems(items);
-        mapper.insertLog(new OrderLogRow(null, id, null, OrderStatus.UNPAID, username, "placed", null, now));
+        mapper.insertLog(new OrderLogRow(null, id, null, OrderStatus.UNPAID, Operator.shopper(username), "placed",
+                null, now));
         events.publishEvent(new OrderPlaced(id, expireAt));
         log.info("order {} placed by {}: {} items, {} fen, expires {}", id, username, priced.totalNum(),
                 priced.totalFen(), expireAt);
@@ -122,9 +115,11 @@ public class OrderManagement {
                     .formatted(result.messageId(), order.id(), result.totalFee(), order.payMoney()));
         }
         Instant now = now();
-        if (mapper.markPaid(order.id(), result.transactionId(), payTime(result, now), now) == 1) {
-            mapper.insertLog(new OrderLogRow(null, order.id(), OrderStatus.UNPAID, OrderStatus.PAID, "pay",
-                    "paid by WeChat", result.transactionId(), now));
+        // The row is locked, so a refused move here is final: a duplicate, or money the order cannot take.
+        if (order.orderStatus().canMoveTo(OrderStatus.PAID)
+                && mapper.markPaid(order.id(), result.transactionId(), paidAt(result, now), now) == 1) {
+            mapper.insertLog(new OrderLogRow(null, order.id(), order.orderStatus(), OrderStatus.PAID,
+                    Operator.Service.PAY, "paid by WeChat", result.transactionId(), now));
             log.info("order {} paid, transaction {}", order.id(), result.transactionId());
             return PaymentOutcome.PAID;
         }
@@ -140,23 +135,24 @@ public class OrderManagement {
                 ? "paid after the order was closed"
                 : "paid again; order already paid by transaction " + order.transactionId();
         int inserted = mapper.insertRefundTodo(new RefundTodoRow(null, order.id(), result.transactionId(),
-                result.totalFee(), reason, "TODO", now));
+                result.totalFee(), reason, RefundTodoState.TODO, now));
         if (inserted == 1) {
-            mapper.insertLog(new OrderLogRow(null, order.id(), order.orderStatus(), order.orderStatus(), "pay",
-                    "refund to do: " + reason, result.transactionId(), now));
+            mapper.insertLog(new OrderLogRow(null, order.id(), order.orderStatus(), order.orderStatus(),
+                    Operator.Service.PAY, "refund to do: " + reason, result.transactionId(), now));
             log.warn("order {} {}: transaction {} of {} fen recorded for refund", order.id(), reason,
                     result.transactionId(), result.totalFee());
         }
         return PaymentOutcome.REFUND_RECORDED;
     }
 
-    private static Instant payTime(PayResultMessage result, Instant fallback) {
-        if (result.timeEnd() != null) {
-            try {
-                return LocalDateTime.parse(result.timeEnd(), WECHAT_TIME).atZone(WECHAT_ZONE).toInstant();
-            } catch (DateTimeParseException e) {
-                log.warn("pay result {} has unreadable time_end '{}'", result.messageId(), result.timeEnd());
-            }
+    /**
+     * When WeChat took the money. A result published before pay sent {@code paidAt} carries only
+     * WeChat's own time string, which this service does not read: the moment pay stored the
+     * payment stands in for it.
+     */
+    private static Instant paidAt(PayResultMessage result, Instant fallback) {
+        if (result.paidAt() != null) {
+            return result.paidAt();
         }
         return result.occurredAt() != null ? result.occurredAt() : fallback;
     }
@@ -164,11 +160,18 @@ public class OrderManagement {
     /** UNPAID → CLOSED; false when the order was no longer unpaid (paid or closed meanwhile). */
     @Transactional
     public boolean close(String id, String reason) {
+        OrderRow order = mapper.findByIdForUpdate(id);
+        if (order == null || !order.orderStatus().canMoveTo(OrderStatus.CLOSED)) {
+            log.debug("order {} not closed ({}): it is {}", id, reason,
+                    order == null ? "unknown" : order.orderStatus());
+            return false;
+        }
         Instant now = now();
         if (mapper.close(id, now) == 0) {
             return false;
         }
-        mapper.insertLog(new OrderLogRow(null, id, OrderStatus.UNPAID, OrderStatus.CLOSED, "system", reason, null, now));
+        mapper.insertLog(new OrderLogRow(null, id, order.orderStatus(), OrderStatus.CLOSED, Operator.Service.SYSTEM,
+                reason, null, now));
         log.info("order {} closed: {}", id, reason);
         return true;
     }

@@ -10,7 +10,7 @@ public record OrderRow(
         int totalNum,
         long totalMoney,
         long payMoney,
-        String payType,
+        PayType payType,
         OrderStatus orderStatus,
         String transactionId,
         Instant createTime,

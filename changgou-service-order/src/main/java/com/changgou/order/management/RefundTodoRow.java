@@ -3,6 +3,6 @@ package com.changgou.order.management;
 import java.time.Instant;
 
 /** Money WeChat took that the order cannot keep; {@code amount} in fen. */
-public record RefundTodoRow(Long id, String orderId, String transactionId, long amount, String reason, String state,
-        Instant createTime) {
+public record RefundTodoRow(Long id, String orderId, String transactionId, long amount, String reason,
+        RefundTodoState state, Instant createTime) {
 }

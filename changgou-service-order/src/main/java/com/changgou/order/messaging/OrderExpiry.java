@@ -69,11 +69,7 @@ class OrderExpiry {
     }
 
     private CloseOutcome closeAtWeChat(String orderId) {
-        Result<CloseOutcome> result = pay.close(orderId);
-        if (result == null || !result.flag() || result.data() == null) {
-            throw new IllegalStateException("pay service could not close order %s: %s".formatted(orderId,
-                    result == null ? "no answer" : result.message()));
-        }
-        return result.data();
+        return Result.dataOrThrow(pay.close(orderId),
+                why -> new IllegalStateException("pay service could not close order %s: %s".formatted(orderId, why)));
     }
 }

@@ -52,7 +52,8 @@ public record RabbitNames(
     /**
      * Declared by RabbitAdmin on every connect, as {@code changgou-order}: renaming anything here means
      * renaming it in {@code scripts/rabbitmq-users.sh} too ({@code BrokerPermissionsTest} declares
-     * these beans as that user and fails otherwise).
+     * these beans as that user and fails otherwise). Bindings take the queue and exchange beans as
+     * parameters (matched by parameter name), so each is declared once.
      */
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RabbitNames.class)
@@ -72,8 +73,8 @@ public record RabbitNames(
         }
 
         @Bean
-        Binding payResultBinding(RabbitNames names) {
-            return BindingBuilder.bind(payResultQueue(names)).to(payExchange(names)).with(names.payResultRoutingKey());
+        Binding payResultBinding(Queue payResultQueue, DirectExchange payExchange, RabbitNames names) {
+            return BindingBuilder.bind(payResultQueue).to(payExchange).with(names.payResultRoutingKey());
         }
 
         @Bean
@@ -87,9 +88,8 @@ public record RabbitNames(
         }
 
         @Bean
-        Binding deadLetterBinding(RabbitNames names) {
-            return BindingBuilder.bind(deadLetterQueue(names)).to(deadLetterExchange(names))
-                    .with(names.deadLetterRoutingKey());
+        Binding deadLetterBinding(Queue deadLetterQueue, DirectExchange deadLetterExchange, RabbitNames names) {
+            return BindingBuilder.bind(deadLetterQueue).to(deadLetterExchange).with(names.deadLetterRoutingKey());
         }
 
         @Bean
@@ -107,9 +107,8 @@ public record RabbitNames(
         }
 
         @Bean
-        Binding delayBinding(RabbitNames names, OrderProperties order) {
-            return BindingBuilder.bind(delayQueue(names, order)).to(delayExchange(names))
-                    .with(names.delayQueue(order.timeout()));
+        Binding delayBinding(Queue delayQueue, DirectExchange delayExchange, RabbitNames names, OrderProperties order) {
+            return BindingBuilder.bind(delayQueue).to(delayExchange).with(names.delayQueue(order.timeout()));
         }
 
         @Bean
@@ -123,8 +122,8 @@ public record RabbitNames(
         }
 
         @Bean
-        Binding timeoutBinding(RabbitNames names) {
-            return BindingBuilder.bind(timeoutQueue(names)).to(timeoutExchange(names)).with(names.timeoutRoutingKey());
+        Binding timeoutBinding(Queue timeoutQueue, DirectExchange timeoutExchange, RabbitNames names) {
+            return BindingBuilder.bind(timeoutQueue).to(timeoutExchange).with(names.timeoutRoutingKey());
         }
     }
 }

@@ -64,8 +64,10 @@ class OrderMapperTest {
         mapper.insertOrder(unpaid("1002", "alice", NOW));
 
         assertThat(statusCode("1002")).isEqualTo("0");
+        assertThat(payStatusCode("1002")).isEqualTo("0");
         mapper.markPaid("1002", "wx-1", NOW, NOW);
         assertThat(statusCode("1002")).isEqualTo("1");
+        assertThat(payStatusCode("1002")).isEqualTo("1");
         assertThat(mapper.findById("1002").orderStatus()).isEqualTo(OrderStatus.PAID);
     }
 
@@ -90,19 +92,46 @@ class OrderMapperTest {
     @Test
     void logRowsKeepTheirStatusesAndOrder() {
         mapper.insertOrder(unpaid("1005", "alice", NOW));
-        mapper.insertLog(new OrderLogRow(null, "1005", null, OrderStatus.UNPAID, "alice", "placed", null, NOW));
-        mapper.insertLog(new OrderLogRow(null, "1005", OrderStatus.UNPAID, OrderStatus.PAID, "pay", "paid", "wx-5", NOW));
+        mapper.insertLog(new OrderLogRow(null, "1005", null, OrderStatus.UNPAID, Operator.shopper("alice"), "placed",
+                null, NOW));
+        mapper.insertLog(new OrderLogRow(null, "1005", OrderStatus.UNPAID, OrderStatus.PAID, Operator.Service.PAY,
+                "paid", "wx-5", NOW));
+        mapper.insertLog(new OrderLogRow(null, "1005", OrderStatus.PAID, OrderStatus.PAID, Operator.Service.SYSTEM,
+                "checked", null, NOW));
 
         assertThat(mapper.findLogs("1005"))
-                .extracting(OrderLogRow::fromStatus, OrderLogRow::toStatus, OrderLogRow::transactionId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, OrderStatus.UNPAID, null),
-                        org.assertj.core.groups.Tuple.tuple(OrderStatus.UNPAID, OrderStatus.PAID, "wx-5"));
+                .extracting(OrderLogRow::fromStatus, OrderLogRow::toStatus, OrderLogRow::operator,
+                        OrderLogRow::transactionId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(null, OrderStatus.UNPAID, Operator.shopper("alice"), null),
+                        org.assertj.core.groups.Tuple.tuple(OrderStatus.UNPAID, OrderStatus.PAID, Operator.Service.PAY,
+                                "wx-5"),
+                        org.assertj.core.groups.Tuple.tuple(OrderStatus.PAID, OrderStatus.PAID,
+                                Operator.Service.SYSTEM, null));
+        assertThat(jdbc.sql("SELECT operator FROM tb_order_log WHERE order_id = '1005' ORDER BY id")
+                .query(String.class).list()).containsExactly("alice", "pay", "system");
+    }
+
+    @Test
+    void payTypeAndRefundStateKeepTheSeedsCodes() {
+        mapper.insertOrder(unpaid("1010", "alice", NOW));
+        mapper.insertRefundTodo(new RefundTodoRow(null, "1010", "wx-10", 300, "paid after close",
+                RefundTodoState.TODO, NOW));
+
+        assertThat(mapper.findById("1010").payType()).isEqualTo(PayType.WECHAT);
+        assertThat(jdbc.sql("SELECT pay_type FROM tb_order WHERE id = '1010'").query(String.class).single())
+                .isEqualTo("1");
+        assertThat(mapper.findRefundTodos("1010")).singleElement()
+                .satisfies(r -> assertThat(r.state()).isEqualTo(RefundTodoState.TODO));
+        assertThat(jdbc.sql("SELECT state FROM tb_order_refund_todo WHERE order_id = '1010'").query(String.class)
+                .single()).isEqualTo("TODO");
     }
 
     @Test
     void aRefundToDoIsRecordedOncePerTransaction() {
         mapper.insertOrder(unpaid("1006", "alice", NOW));
-        RefundTodoRow todo = new RefundTodoRow(null, "1006", "wx-6", 300, "paid after close", "TODO", NOW);
+        RefundTodoRow todo = new RefundTodoRow(null, "1006", "wx-6", 300, "paid after close", RefundTodoState.TODO,
+                NOW);
 
         assertThat(mapper.insertRefundTodo(todo)).isEqualTo(1);
         assertThat(mapper.insertRefundTodo(todo)).isZero();
@@ -120,13 +149,17 @@ class OrderMapperTest {
         assertThat(mapper.findExpiredIds(OrderStatus.UNPAID, NOW, 10)).containsExactly("1007");
     }
 
+    private String payStatusCode(String id) {
+        return jdbc.sql("SELECT pay_status FROM tb_order WHERE id = ?").param(id).query(String.class).single();
+    }
+
     private String statusCode(String id) {
         return jdbc.sql("SELECT order_status FROM tb_order WHERE id = ?").param(id).query(String.class).single();
     }
 
     private static OrderRow unpaid(String id, String username, Instant expireAt) {
         Instant created = NOW;
-        return new OrderRow(id, username, 2, 300, 300, "1", OrderStatus.UNPAID, null, created, created, null, null,
-                expireAt);
+        return new OrderRow(id, username, 2, 300, 300, PayType.WECHAT, OrderStatus.UNPAID, null, created, created,
+                null, null, expireAt);
     }
 }

@@ -109,8 +109,8 @@ class OrderMessagingTest {
 
         // the JSON the pay service sends, with no type header: the wire format is pinned here
         publish(MessageBuilder.withBody("""
-                {"messageId":"%s","type":"order.paid","occurredAt":"2026-01-02T03:04:05Z","orderId":"%s",
-                 "outTradeNo":"%s","transactionId":"wx-tx-1","totalFee":%d,"timeEnd":"20260102110405"}"""
+                {"messageId":"%s","type":"order.paid","occurredAt":"2026-01-02T03:04:09Z","orderId":"%s",
+                 "outTradeNo":"%s","transactionId":"wx-tx-1","totalFee":%d,"paidAt":"2026-01-02T03:04:05Z"}"""
                 .formatted(UUID.randomUUID(), order.id(), order.id(), FEE).getBytes(StandardCharsets.UTF_8))
                 .setContentType("application/json").build());
 
@@ -120,6 +120,21 @@ class OrderMessagingTest {
         assertThat(paid.payTime()).isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
         assertThat(paidLogRows(order.id())).singleElement()
                 .satisfies(l -> assertThat(l.transactionId()).isEqualTo("wx-tx-1"));
+    }
+
+    @Test
+    void aResultPublishedBeforePaidAtExistedIsStillAppliedAtTheTimePayStoredIt() {
+        OrderView order = place("alice");
+
+        // the previous release's body: WeChat's own time_end instead of paidAt
+        publish(MessageBuilder.withBody("""
+                {"messageId":"%s","type":"order.paid","occurredAt":"2026-01-02T03:04:09Z","orderId":"%s",
+                 "outTradeNo":"%s","transactionId":"wx-tx-old","totalFee":%d,"timeEnd":"20260102110405"}"""
+                .formatted(UUID.randomUUID(), order.id(), order.id(), FEE).getBytes(StandardCharsets.UTF_8))
+                .setContentType("application/json").build());
+
+        await().atMost(WAIT).until(() -> orders.statusOf(order.id()) == OrderStatus.PAID);
+        assertThat(orders.get("alice", order.id()).payTime()).isEqualTo(Instant.parse("2026-01-02T03:04:09Z"));
     }
 
     @Test

@@ -2,7 +2,8 @@ package com.changgou.pay.api;
 
 /**
  * The state of a pay record, named after WeChat's {@code trade_state} values it mirrors.
- * NOTPAY is the only state that may still change.
+ * {@link #canMoveTo} is the one place that says how a record may change; every conditional update
+ * of a record asks it first.
  */
 public enum PayState {
     NOTPAY,
@@ -13,7 +14,26 @@ public enum PayState {
     REVOKED,
     REFUND;
 
-    public boolean isFinal() {
-        return this != NOTPAY && this != USERPAYING;
+    /**
+     * The allowed moves:
+     * <ul>
+     * <li>NOTPAY, USERPAYING → SUCCESS: WeChat took the money.</li>
+     * <li>NOTPAY, USERPAYING → CLOSED: we (or WeChat) closed the trade unpaid.</li>
+     * <li>CLOSED → SUCCESS: a payment that won the race with our close. WeChat took the money after
+     * we asked to close, so it is real: SUCCESS stands, and the order service decides the refund.</li>
+     * </ul>
+     * Nothing else moves; SUCCESS is final until refunds add their moves here.
+     */
+    public boolean canMoveTo(PayState next) {
+        return switch (this) {
+            case NOTPAY, USERPAYING -> next == SUCCESS || next == CLOSED;
+            case CLOSED -> next == SUCCESS;
+            case SUCCESS, PAYERROR, REVOKED, REFUND -> false;
+        };
+    }
+
+    /** Still payable: the shopper's QR code may yet be paid, and the trade may yet be closed. */
+    public boolean isOpen() {
+        return canMoveTo(CLOSED);
     }
 }

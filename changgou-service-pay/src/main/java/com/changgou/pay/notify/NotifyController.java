@@ -62,7 +62,7 @@ class NotifyController {
     private ResponseEntity<String> store(PayNotification n) {
         try {
             Confirmation confirmation = confirmations.confirm(
-                    new PaidTrade(n.outTradeNo(), n.transactionId(), n.totalFee(), n.timeEnd(), n.rawXml()),
+                    new PaidTrade(n.outTradeNo(), n.transactionId(), n.totalFee(), n.paidAt(), n.rawXml()),
                     Actor.WECHAT_NOTIFY);
             return confirmation.stored()
                     ? reply(HttpStatus.OK, true, "OK")

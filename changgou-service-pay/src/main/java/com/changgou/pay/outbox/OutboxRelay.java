@@ -5,13 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicReference;
+import com.changgou.pay.ReadCommitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpConnectException;
@@ -23,8 +23,11 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,23 +46,31 @@ public class OutboxRelay {
     private final OutboxProperties props;
     private final Clock clock;
     private final Set<String> broadcastExchanges;
+    private final RetryTemplate lockRaces = lockRaceRetries();
 
     /**
-     * {@code broadcastExchanges}: exchanges where "no queue is bound" means "nobody is listening
-     * right now", e.g. the browsers' fanout. A return from one of them completes the row instead of
-     * retrying it forever.
+     * {@code tx} runs READ COMMITTED ({@link ReadCommitted}): no gap locks, so claims and marks of
+     * different relays do not deadlock over index ranges; SKIP LOCKED still keeps them off each
+     * other's rows. {@code broadcastExchanges}: exchanges where "no queue is bound" means "nobody is
+     * listening right now", e.g. the browsers' fanout. A return from one of them completes the row
+     * instead of retrying it forever.
      */
     public OutboxRelay(OutboxMapper mapper, TransactionTemplate tx, RabbitTemplate rabbit, OutboxProperties props,
                        Clock clock, Set<String> broadcastExchanges) {
         this.broadcastExchanges = Set.copyOf(broadcastExchanges);
         this.mapper = mapper;
-        // READ COMMITTED: no gap locks, so claims and marks of different relays do not deadlock
-        // over index ranges; SKIP LOCKED still keeps them off each other's rows.
-        this.tx = new TransactionTemplate(tx.getTransactionManager());
-        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.tx = tx;
         this.rabbit = rabbit;
         this.props = props;
         this.clock = clock;
+    }
+
+    /** What became of one batch: the ids the broker confirmed, and the ids to try again later. */
+    record Outcome(List<String> acked, List<String> failed) {
+
+        static Outcome allFailed(List<OutboxRow> batch) {
+            return new Outcome(List.of(), batch.stream().map(OutboxRow::id).toList());
+        }
     }
 
     /** Publishes one batch; returns how many rows it claimed (a full batch means: run again). */
@@ -68,35 +79,41 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<String> acked = new ArrayList<>(batch.size());
-        List<String> failed = new ArrayList<>();
-        publishOnOneChannel(batch, acked, failed);
+        Outcome outcome = publishOnOneChannel(batch);
         Instant now = clock.instant();
-        if (!acked.isEmpty()) {
+        if (!outcome.acked().isEmpty()) {
             // Must not be lost: a published row left NEW would be published again after its lease.
-            retryingDeadlocks(() -> mapper.markSent(acked, OutboxState.NEW, OutboxState.SENT, now));
+            retryingLockRaces(() -> mapper.markSent(outcome.acked(), OutboxState.NEW, OutboxState.SENT, now));
         }
-        if (!failed.isEmpty()) {
-            retryingDeadlocks(() -> mapper.markFailed(failed, OutboxState.NEW, now, props.backoffInitial().toMillis(),
-                    props.backoffMax().toMillis()));
-            log.warn("outbox: {} of {} messages not confirmed, retrying later", failed.size(), batch.size());
+        if (!outcome.failed().isEmpty()) {
+            retryingLockRaces(() -> mapper.markFailed(outcome.failed(), OutboxState.NEW, now,
+                    props.backoffInitial().toMillis(), props.backoffMax().toMillis()));
+            log.warn("outbox: {} of {} messages not confirmed, retrying later", outcome.failed().size(), batch.size());
         }
         return batch.size();
     }
 
-    private void retryingDeadlocks(Runnable update) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                tx.executeWithoutResult(status -> update.run());
-                return;
-            } catch (PessimisticLockingFailureException e) {
-                if (attempt == MARK_ATTEMPTS) {
-                    throw e;
-                }
-                log.debug("outbox: mark lost a lock race (attempt {}), retrying", attempt);
-                LockSupport.parkNanos(Duration.ofMillis(5L * attempt).toNanos());
+    /** Each update in its own transaction; a lost lock race is retried, the last failure rethrown. */
+    private void retryingLockRaces(Runnable update) {
+        lockRaces.invoke(() -> tx.executeWithoutResult(status -> update.run()));
+    }
+
+    /** Up to {@value #MARK_ATTEMPTS} attempts, 5 ms back-off doubling to at most 45 ms. */
+    private static RetryTemplate lockRaceRetries() {
+        RetryTemplate retries = new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(MARK_ATTEMPTS - 1)
+                .delay(Duration.ofMillis(5))
+                .multiplier(2)
+                .maxDelay(Duration.ofMillis(45))
+                .includes(PessimisticLockingFailureException.class)
+                .build());
+        retries.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy policy, Retryable<?> retryable) {
+                log.debug("outbox: mark lost a lock race, retrying");
             }
-        }
+        });
+        return retries;
     }
 
     private List<OutboxRow> claim() {
@@ -123,27 +140,28 @@ public class OutboxRelay {
     /**
      * The whole batch on one channel, its confirms awaited before the channel goes back to the
      * cache. Sent one by one through the template, each message took a channel of its own and a
-     * thread that waited for its confirm before returning it: 67 threads and a tenth of the pay
-     * service's CPU in the benchmark.
+     * thread that waited for its confirm before returning it (what that cost: docs/bench/profile.md,
+     * section 3).
      */
-    private void publishOnOneChannel(List<OutboxRow> batch, List<String> acked, List<String> failed) {
+    private Outcome publishOnOneChannel(List<OutboxRow> batch) {
+        AtomicReference<Outcome> decided = new AtomicReference<>();
         try {
             rabbit.invoke(channel -> {
-                awaitConfirms(publish(channel, batch, failed), acked, failed);
+                decided.set(publishAndAwaitConfirms(channel, batch));
                 return null;
             });
+            return decided.get();
         } catch (AmqpException e) {
-            // No channel to be had (broker down) or it broke on the way back to the cache: what was
-            // not confirmed by then is retried.
+            // No channel to be had (broker down), or it broke on the way back to the cache after the
+            // confirms were in: what was not confirmed by then is retried.
             log.warn("outbox: no channel to publish on, unconfirmed messages wait: {}", e.getMessage());
-            Set<String> decided = new HashSet<>(acked);
-            decided.addAll(failed);
-            batch.stream().map(OutboxRow::id).filter(id -> !decided.contains(id)).forEach(failed::add);
+            return decided.get() != null ? decided.get() : Outcome.allFailed(batch);
         }
     }
 
-    private List<CorrelationData> publish(RabbitOperations channel, List<OutboxRow> batch, List<String> failed) {
+    private Outcome publishAndAwaitConfirms(RabbitOperations channel, List<OutboxRow> batch) {
         List<CorrelationData> pending = new ArrayList<>(batch.size());
+        List<String> failed = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             OutboxRow row = batch.get(i);
             CorrelationData correlation = new CorrelationData(row.id());
@@ -160,10 +178,7 @@ public class OutboxRelay {
                 failed.add(row.id());
             }
         }
-        return pending;
-    }
-
-    private void awaitConfirms(List<CorrelationData> pending, List<String> acked, List<String> failed) {
+        List<String> acked = new ArrayList<>(pending.size());
         long deadline = System.nanoTime() + props.confirmTimeout().toNanos();
         for (CorrelationData correlation : pending) {
             if (confirmed(correlation, deadline, broadcastExchanges)) {
@@ -172,6 +187,7 @@ public class OutboxRelay {
                 failed.add(correlation.getId());
             }
         }
+        return new Outcome(List.copyOf(acked), List.copyOf(failed));
     }
 
     private static boolean confirmed(CorrelationData correlation, long deadline, Set<String> broadcastExchanges) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import com.changgou.pay.ReadCommitted;
 import com.changgou.pay.messaging.PayRabbitProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ public class OutboxRelayRunner implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    OutboxRelayRunner(OutboxMapper mapper, TransactionTemplate tx, RabbitTemplate rabbit, OutboxProperties props,
+    OutboxRelayRunner(OutboxMapper mapper, @ReadCommitted TransactionTemplate tx, RabbitTemplate rabbit, OutboxProperties props,
                       PayRabbitProperties names, Clock clock) {
         this.relay = new OutboxRelay(mapper, tx, rabbit, props, clock, Set.of(names.notifyExchange()));
         this.props = props;

@@ -15,11 +15,11 @@ public record PayRecord(
         String token,
         Instant timeExpire,
         String transactionId,
-        String timeEnd,
+        Instant paidAt,
         Instant createTime,
         Instant updateTime) {
 
     boolean isOpen() {
-        return !status.isFinal();
+        return status.isOpen();
     }
 }

@@ -21,7 +21,7 @@ public interface PayRecordMapper {
     /** SUCCESS, only from {@code from}, only for the amount we asked for. 1 when this call moved it. */
     int markPaid(@Param("outTradeNo") String outTradeNo, @Param("from") PayState from,
                  @Param("totalFee") long totalFee, @Param("transactionId") String transactionId,
-                 @Param("timeEnd") String timeEnd, @Param("rawNotify") String rawNotify, @Param("now") Instant now);
+                 @Param("paidAt") Instant paidAt, @Param("rawNotify") String rawNotify, @Param("now") Instant now);
 
     /** CLOSED, only from {@code from}. */
     int markClosed(@Param("outTradeNo") String outTradeNo, @Param("from") PayState from, @Param("now") Instant now);

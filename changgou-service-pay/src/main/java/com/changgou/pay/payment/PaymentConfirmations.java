@@ -60,7 +60,7 @@ public class PaymentConfirmations {
                         ? Confirmation.duplicate()
                         : reject(paid, actor, "already paid by transaction " + record.transactionId());
             }
-            if (!PayTransitions.canMove(record.status(), PayState.SUCCESS)) {
+            if (!record.status().canMoveTo(PayState.SUCCESS)) {
                 return reject(paid, actor, "record is " + record.status());
             }
             if (Boolean.TRUE.equals(tx.execute(status -> markPaid(record, paid, actor)))) {
@@ -74,13 +74,13 @@ public class PaymentConfirmations {
     private boolean markPaid(PayRecord record, PaidTrade paid, Actor actor) {
         Instant now = clock.instant();
         if (records.markPaid(record.outTradeNo(), record.status(), paid.totalFee(), paid.transactionId(),
-                paid.timeEnd(), paid.raw(), now) == 0) {
+                paid.paidAt(), paid.raw(), now) == 0) {
             return false;
         }
         String reason = "transaction " + paid.transactionId();
         if (record.status() == PayState.CLOSED) {
-            // Money arrived for a trade we had closed: keep it and tell the order service, which
-            // owns the decision to refund.
+            // The payment won the race with our close (PayState.canMoveTo): keep it and tell the
+            // order service, which owns the decision to refund.
             log.warn("pay record {} of order {} was CLOSED but WeChat took {} fen (transaction {}): "
                     + "recording SUCCESS, the order service must refund", record.outTradeNo(), record.orderId(),
                     paid.totalFee(), paid.transactionId());
@@ -99,8 +99,9 @@ public class PaymentConfirmations {
         // id is random: everything in a paynotify message is readable by every shopper.
         String resultId = "pr-" + record.outTradeNo();
         String notifyId = "pn-" + UUID.randomUUID();
+        Instant paidAt = paid.paidAt() != null ? paid.paidAt() : now;
         PayResultMessage result = new PayResultMessage(resultId, PayResultMessage.TYPE, now, record.orderId(),
-                record.outTradeNo(), paid.transactionId(), paid.totalFee(), paid.timeEnd());
+                record.outTradeNo(), paid.transactionId(), paid.totalFee(), paidAt);
         PayNotifyMessage notify = new PayNotifyMessage(notifyId, PayNotifyMessage.TYPE, now, record.token(),
                 PayState.SUCCESS);
         return List.of(
@@ -123,7 +124,7 @@ public class PaymentConfirmations {
         for (int race = 0; race < MAX_RACES; race++) {
             PayRecord record = records.findByOutTradeNo(outTradeNo)
                     .orElseThrow(() -> new IllegalArgumentException("no pay record " + outTradeNo));
-            if (!PayTransitions.canMove(record.status(), PayState.CLOSED)) {
+            if (!record.status().canMoveTo(PayState.CLOSED)) {
                 return record.status();
             }
             boolean moved = Boolean.TRUE.equals(tx.execute(status -> {

@@ -146,7 +146,7 @@ public class Payments {
     public PayState apply(PayRecord record, TradeQueryResult trade, Actor actor) {
         if (trade.state() == TradeState.SUCCESS) {
             Confirmation c = confirmations.confirm(new PaidTrade(record.outTradeNo(), trade.transactionId(),
-                    trade.totalFee(), trade.timeEnd(), null), actor);
+                    trade.totalFee(), trade.paidAt(), null), actor);
             return c.stored() ? PayState.SUCCESS : record.status();
         }
         if (trade.state() == TradeState.CLOSED || trade.state() == TradeState.REVOKED) {
@@ -207,11 +207,11 @@ public class Payments {
         } catch (FeignException e) {
             throw new OrderServiceUnavailableException(orderId, e);
         }
-        if (result == null || !result.flag() || result.data() == null
-                || !username.equals(result.data().username())) {
+        OrderView order = Result.dataOrThrow(result, why -> new OrderNotFoundException(orderId));
+        if (!username.equals(order.username())) {
             throw new OrderNotFoundException(orderId);
         }
-        return result.data();
+        return order;
     }
 
     private static NativePayment toNative(PayRecord r) {

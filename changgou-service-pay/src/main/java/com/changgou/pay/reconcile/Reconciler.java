@@ -1,5 +1,6 @@
 package com.changgou.pay.reconcile;
 
+import com.changgou.pay.ReadCommitted;
 import com.changgou.pay.api.PayState;
 import com.changgou.pay.payment.Actor;
 import com.changgou.pay.payment.PayRecord;
@@ -16,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,14 +38,12 @@ class Reconciler {
     private final Clock clock;
 
     Reconciler(PayRecordMapper records, Payments payments, WechatPayClient wechat, ReconcileProperties props,
-               TransactionTemplate tx, Clock clock) {
+               @ReadCommitted TransactionTemplate tx, Clock clock) {
         this.records = records;
         this.payments = payments;
         this.wechat = wechat;
         this.props = props;
-        // READ COMMITTED: no gap locks between instances claiming with SKIP LOCKED.
-        this.tx = new TransactionTemplate(tx.getTransactionManager());
-        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.tx = tx;
         this.clock = clock;
     }
 

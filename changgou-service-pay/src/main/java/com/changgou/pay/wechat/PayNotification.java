@@ -1,8 +1,11 @@
 package com.changgou.pay.wechat;
 
+import java.time.Instant;
+
 /**
  * A payment notification whose signature, appid and mch_id have been verified and whose
- * result_code is SUCCESS. {@code rawXml} is kept for the record.
+ * result_code is SUCCESS. {@code paidAt} is WeChat's time_end (null when unreadable);
+ * {@code rawXml} is kept for the record.
  */
 public record PayNotification(
         String appId,
@@ -14,6 +17,6 @@ public record PayNotification(
         String openId,
         String tradeType,
         String bankType,
-        String timeEnd,
+        Instant paidAt,
         String rawXml) {
 }

@@ -1,11 +1,15 @@
 package com.changgou.pay.wechat;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Maps a verified orderquery answer to a {@link TradeQueryResult}. */
 final class TradeAnswers {
 
+    private static final Logger log = LoggerFactory.getLogger(TradeAnswers.class);
     private static final String API = "/pay/orderquery";
 
     private TradeAnswers() {
@@ -24,7 +28,15 @@ final class TradeAnswers {
         String transactionId = paid ? WechatMessages.required(answer, "transaction_id", API, outTradeNo)
                 : emptyToNull(answer.get("transaction_id"));
         return new TradeQueryResult(state, outTradeNo, transactionId, totalFee,
-                emptyToNull(answer.get("time_end")), emptyToNull(answer.get("trade_state_desc")));
+                paidAt(answer, outTradeNo), emptyToNull(answer.get("trade_state_desc")));
+    }
+
+    private static Instant paidAt(Map<String, String> answer, String outTradeNo) {
+        Instant paidAt = WechatTime.parse(answer.get("time_end"));
+        if (paidAt == null && answer.get("time_end") != null && !answer.get("time_end").isEmpty()) {
+            log.warn("orderquery for {} has unreadable time_end '{}'", outTradeNo, answer.get("time_end"));
+        }
+        return paidAt;
     }
 
     private static long fen(Map<String, String> answer, String outTradeNo) {

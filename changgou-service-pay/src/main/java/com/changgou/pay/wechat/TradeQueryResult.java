@@ -1,9 +1,11 @@
 package com.changgou.pay.wechat;
 
+import java.time.Instant;
+
 /**
  * A verified orderquery answer for an order WeChat knows. {@code transactionId} and
- * {@code timeEnd} are set only once it was paid.
+ * {@code paidAt} (WeChat's time_end) are set only once it was paid.
  */
 public record TradeQueryResult(
-        TradeState state, String outTradeNo, String transactionId, long totalFee, String timeEnd, String stateDesc) {
+        TradeState state, String outTradeNo, String transactionId, long totalFee, Instant paidAt, String stateDesc) {
 }

@@ -1,6 +1,7 @@
 package com.changgou.pay.wechat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -42,8 +43,18 @@ final class WechatNotifications {
         }
         return new PayNotification(fields.get("appid"), fields.get("mch_id"), outTradeNo,
                 fields.get("transaction_id"), fen(fields, "total_fee"), fen(fields, "cash_fee"),
-                fields.get("openid"), fields.get("trade_type"), fields.get("bank_type"), fields.get("time_end"),
+                fields.get("openid"), fields.get("trade_type"), fields.get("bank_type"), paidAt(fields, outTradeNo),
                 new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** A signed notification is not refused for its time alone: the payment stands, timed when we store it. */
+    private static Instant paidAt(Map<String, String> fields, String outTradeNo) {
+        Instant paidAt = WechatTime.parse(fields.get("time_end"));
+        if (paidAt == null) {
+            log.warn("notification for {} has unreadable time_end '{}'", oneLine(outTradeNo),
+                    oneLine(fields.get("time_end")));
+        }
+        return paidAt;
     }
 
     private static void requireEqual(Map<String, String> fields, String name, String expected) {

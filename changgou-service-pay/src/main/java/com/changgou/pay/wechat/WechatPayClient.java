@@ -1,8 +1,6 @@
 package com.changgou.pay.wechat;
 
 import java.security.SecureRandom;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,9 +23,6 @@ import com.github.binarywang.wxpay.service.impl.WxPayServiceApacheHttpImpl;
  * and never reaches WxJava's XStream.
  */
 public class WechatPayClient {
-
-    static final DateTimeFormatter WECHAT_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneId.of("Asia/Shanghai"));
 
     private static final SecureRandom NONCES = new SecureRandom();
 
@@ -58,7 +53,7 @@ public class WechatPayClient {
                 .totalFee((int) command.totalFee())
                 .productId(command.productId())
                 .spbillCreateIp(command.clientIp())
-                .timeExpire(WECHAT_TIME.format(command.timeExpire()))
+                .timeExpire(WechatTime.format(command.timeExpire()))
                 .tradeType("NATIVE")
                 .notifyUrl(properties.notifyUrl())
                 .build();

@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.binarywang.wxpay.exception.WxPayException;
 import com.github.binarywang.wxpay.service.WxPayService;
@@ -13,11 +14,15 @@ import org.apache.http.entity.HttpEntityWrapper;
 import org.apache.http.impl.client.HttpClientBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 
 /**
  * POSTs signed XML to WeChat through WxJava's HTTP client, with timeouts, a body bounded while it
- * is read, and a bounded retry with doubling back-off on connect/read failures. HttpClient's own
- * silent retries are switched off, so {@code maxAttempts} is the whole story.
+ * is read, and a bounded retry with doubling back-off on connect/read failures (Spring's
+ * {@link RetryTemplate}). HttpClient's own silent retries are switched off, so {@code maxAttempts} is
+ * the whole story.
  */
 final class WechatTransport {
 
@@ -25,12 +30,17 @@ final class WechatTransport {
 
     private final WxPayService wxPay;
     private final int maxAttempts;
-    private final Duration backoff;
+    private final RetryTemplate retries;
 
     WechatTransport(WxPayService wxPay, int maxAttempts, Duration backoff) {
         this.wxPay = wxPay;
         this.maxAttempts = maxAttempts;
-        this.backoff = backoff;
+        this.retries = new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(maxAttempts - 1)
+                .delay(backoff)
+                .multiplier(2)
+                .predicate(e -> retryable(cause(e)))
+                .build());
     }
 
     /** Applied to every HTTP client WxJava builds for us. */
@@ -43,22 +53,34 @@ final class WechatTransport {
     /** The answer's body; WechatUnavailableException once the attempts are spent or the answer is unusable. */
     String post(String path, String xml, String outTradeNo) {
         String url = wxPay.getPayBaseUrl() + path;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                log.debug("WeChat {} out_trade_no={} attempt {}/{}", path, outTradeNo, attempt, maxAttempts);
-                return wxPay.post(url, xml, false);
-            } catch (WxPayException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                boolean retry = retryable(cause) && attempt < maxAttempts;
-                log.warn("WeChat {} out_trade_no={} attempt {}/{} failed{}: {}", path, outTradeNo, attempt,
-                        maxAttempts, retry ? ", will retry" : "", cause.toString());
-                if (!retry) {
-                    throw new WechatUnavailableException("WeChat %s for out_trade_no %s failed after %d attempt(s): %s"
-                            .formatted(path, outTradeNo, attempt, cause), e);
-                }
-                pause(backoff.multipliedBy(1L << (attempt - 1)), path, outTradeNo);
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            return retries.execute(() -> attempt(url, xml, path, outTradeNo, attempts.incrementAndGet()));
+        } catch (RetryException e) {
+            Throwable last = e.getLastException() == null ? e : e.getLastException();
+            if (Thread.currentThread().isInterrupted()) {
+                throw new WechatUnavailableException("interrupted while retrying WeChat %s for out_trade_no %s"
+                        .formatted(path, outTradeNo), last);
             }
+            throw new WechatUnavailableException("WeChat %s for out_trade_no %s failed after %d attempt(s): %s"
+                    .formatted(path, outTradeNo, attempts.get(), cause(last)), last);
         }
+    }
+
+    private String attempt(String url, String xml, String path, String outTradeNo, int attempt) throws WxPayException {
+        try {
+            log.debug("WeChat {} out_trade_no={} attempt {}/{}", path, outTradeNo, attempt, maxAttempts);
+            return wxPay.post(url, xml, false);
+        } catch (WxPayException e) {
+            boolean retry = retryable(cause(e)) && attempt < maxAttempts;
+            log.warn("WeChat {} out_trade_no={} attempt {}/{} failed{}: {}", path, outTradeNo, attempt,
+                    maxAttempts, retry ? ", will retry" : "", cause(e).toString());
+            throw e;
+        }
+    }
+
+    private static Throwable cause(Throwable e) {
+        return e.getCause() == null ? e : e.getCause();
     }
 
     /** Connect and read failures may pass; an oversized body or a 4xx will not get better. */
@@ -67,16 +89,6 @@ final class WechatTransport {
             return status.status >= 500;
         }
         return cause instanceof IOException && !(cause instanceof ResponseTooLargeException);
-    }
-
-    private static void pause(Duration delay, String path, String outTradeNo) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WechatUnavailableException("interrupted while retrying WeChat %s for out_trade_no %s"
-                    .formatted(path, outTradeNo), e);
-        }
     }
 
     private static final HttpResponseInterceptor BOUNDED_RESPONSE = (response, context) -> {

@@ -8,6 +8,7 @@ import com.changgou.pay.support.Http;
 import com.changgou.pay.support.PayIntegrationTest;
 import com.changgou.pay.wechat.PayNotification;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +41,7 @@ class NotifyBurstTest extends PayIntegrationTest {
                 .toList();
         List<byte[]> bodies = started.stream().map(p -> wechat.notificationBody(new PayNotification(
                 "wxtest0000000000", "1900000009", p.outTradeNo(), "42" + p.outTradeNo(), p.totalFee(), p.totalFee(),
-                "openid", "NATIVE", "OTHERS", "20261201120000", "<xml/>"))).toList();
+                "openid", "NATIVE", "OTHERS", Instant.parse("2026-12-01T04:00:00Z"), "<xml/>"))).toList();
         Http http = new Http(port);
 
         long start = System.nanoTime();

@@ -14,6 +14,7 @@ import com.changgou.pay.support.PayIntegrationTest;
 import com.changgou.pay.wechat.PayNotification;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -112,7 +113,7 @@ class NotifyFlowTest extends PayIntegrationTest {
     @Test
     void anUnknownOutTradeNoIsRefused() {
         PayNotification stranger = new PayNotification("wxtest0000000000", "1900000009", "NO-SUCH-TRADE", "4200004",
-                2599, 2599, "openid", "NATIVE", "OTHERS", "20261201120000", "<xml>raw</xml>");
+                2599, 2599, "openid", "NATIVE", "OTHERS", Instant.parse("2026-12-01T04:00:00Z"), "<xml>raw</xml>");
 
         HttpResponse<String> reply = http.postXml(NOTIFY, wechat.notificationBody(stranger));
 
@@ -149,7 +150,7 @@ class NotifyFlowTest extends PayIntegrationTest {
 
     private PayNotification paid(long totalFee, String transactionId) {
         return new PayNotification("wxtest0000000000", "1900000009", payment.outTradeNo(), transactionId, totalFee,
-                totalFee, "openid", "NATIVE", "OTHERS", "20261201120000", "<xml>raw</xml>");
+                totalFee, "openid", "NATIVE", "OTHERS", Instant.parse("2026-12-01T04:00:00Z"), "<xml>raw</xml>");
     }
 
     private List<String> outboxStates() {

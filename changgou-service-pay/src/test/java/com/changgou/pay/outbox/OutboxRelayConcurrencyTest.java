@@ -3,6 +3,7 @@ package com.changgou.pay.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.changgou.pay.ReadCommitted;
 import com.changgou.pay.support.PayIntegrationTest;
 import com.changgou.pay.support.TestInfra;
 import java.time.Clock;
@@ -33,6 +34,9 @@ class OutboxRelayConcurrencyTest extends PayIntegrationTest {
     @Autowired
     TransactionTemplate tx;
     @Autowired
+    @ReadCommitted
+    TransactionTemplate readCommitted;
+    @Autowired
     RabbitTemplate rabbit;
     @Autowired
     OutboxProperties props;
@@ -45,8 +49,8 @@ class OutboxRelayConcurrencyTest extends PayIntegrationTest {
         // Small batches, so the two relays (and the application's own) interleave many times.
         OutboxProperties small = new OutboxProperties(true, 1, 7, props.pollInterval(), props.confirmTimeout(),
                 props.lease(), props.backoffInitial(), props.backoffMax(), props.retention(), props.purgeInterval());
-        OutboxRelay first = new OutboxRelay(mapper, tx, rabbit, small, Clock.systemUTC(), Set.of());
-        OutboxRelay second = new OutboxRelay(mapper, tx, rabbit, small, Clock.systemUTC(), Set.of());
+        OutboxRelay first = new OutboxRelay(mapper, readCommitted, rabbit, small, Clock.systemUTC(), Set.of());
+        OutboxRelay second = new OutboxRelay(mapper, readCommitted, rabbit, small, Clock.systemUTC(), Set.of());
         AtomicBoolean done = new AtomicBoolean();
         AtomicInteger firstClaims = new AtomicInteger();
         AtomicInteger secondClaims = new AtomicInteger();
@@ -94,7 +98,7 @@ class OutboxRelayConcurrencyTest extends PayIntegrationTest {
         factory.addChannelListener((channel, transactional) -> channelsOpened.incrementAndGet());
         RabbitTemplate template = new RabbitTemplate(factory);
         template.setMandatory(true);
-        OutboxRelay relay = new OutboxRelay(mapper, tx, template, props, anHourAhead, Set.of());
+        OutboxRelay relay = new OutboxRelay(mapper, readCommitted, template, props, anHourAhead, Set.of());
         try {
             assertThat(relay.relayOnce()).isEqualTo(rows.size());
         } finally {

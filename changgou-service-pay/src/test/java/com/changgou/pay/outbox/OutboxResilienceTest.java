@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
@@ -40,7 +41,7 @@ class OutboxResilienceTest extends PayIntegrationTest {
         try {
             HttpResponse<String> reply = new Http(port).postXml("/pay/wxpay/notify", wechat.notificationBody(
                     new PayNotification("wxtest0000000000", "1900000009", payment.outTradeNo(), "4200100", 990, 990,
-                            "openid", "NATIVE", "OTHERS", "20261201120000", "<xml/>")));
+                            "openid", "NATIVE", "OTHERS", Instant.parse("2026-12-01T04:00:00Z"), "<xml/>")));
 
             // Stored is what WeChat needs to hear; the broker's state is the relay's problem.
             assertThat(reply.body()).contains("SUCCESS");

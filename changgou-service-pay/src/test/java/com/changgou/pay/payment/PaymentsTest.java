@@ -19,6 +19,7 @@ import com.changgou.pay.wechat.UnifiedOrderCommand;
 import com.changgou.security.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class PaymentsTest extends PayIntegrationTest {
     PaymentConfirmations confirmations;
     @Autowired
     JsonMapper json;
+    @Autowired
+    PayRecordMapper records;
     @Value("${local.server.port}")
     int port;
 
@@ -211,14 +214,20 @@ class PaymentsTest extends PayIntegrationTest {
         NativePayment payment = payments.nativePay("frank", order.id());
         payments.close(order.id());
 
-        Confirmation confirmation = confirmations.confirm(
-                new PaidTrade(payment.outTradeNo(), "4200400", 900, "20261201120000", "<xml/>"), Actor.WECHAT_NOTIFY);
+        Confirmation confirmation = confirmations.confirm(new PaidTrade(payment.outTradeNo(), "4200400", 900,
+                Instant.parse("2026-12-01T04:00:00Z"), "<xml/>"), Actor.WECHAT_NOTIFY);
 
         assertThat(confirmation.outcome()).isEqualTo(Confirmation.Outcome.APPLIED);
         assertThat(state(payment.outTradeNo())).isEqualTo("SUCCESS");
         assertThat(jdbc.queryForObject("SELECT reason FROM pay_log WHERE out_trade_no = ? AND to_status = 'SUCCESS'",
                 String.class, payment.outTradeNo())).startsWith("paid after close");
-        assertThat(awaitMessage(resultQueue, "pr-" + payment.outTradeNo()).getBody()).isNotEmpty();
+        // time_end keeps WeChat's own text (Beijing time); the message carries the instant
+        assertThat(jdbc.queryForObject("SELECT time_end FROM pay_record WHERE out_trade_no = ?", String.class,
+                payment.outTradeNo())).isEqualTo("20261201120000");
+        assertThat(records.findByOutTradeNo(payment.outTradeNo())).hasValueSatisfying(
+                r -> assertThat(r.paidAt()).isEqualTo(Instant.parse("2026-12-01T04:00:00Z")));
+        assertThat(json.readValue(awaitMessage(resultQueue, "pr-" + payment.outTradeNo()).getBody(),
+                PayResultMessage.class).paidAt()).isEqualTo(Instant.parse("2026-12-01T04:00:00Z"));
     }
 
     @Test

@@ -56,7 +56,7 @@ class StatusPollsTest extends PayIntegrationTest {
     void aPaidPaymentIsNeverAskedAboutByStatusPolls() {
         String resultQueue = payResultQueue();
         NativePayment payment = start("ivan", 400);
-        confirmations.confirm(new PaidTrade(payment.outTradeNo(), "4200900", 400, "20261201120000", "<xml/>"),
+        confirmations.confirm(new PaidTrade(payment.outTradeNo(), "4200900", 400, Instant.parse("2026-12-01T04:00:00Z"), "<xml/>"),
                 Actor.WECHAT_NOTIFY);
         awaitMessage(resultQueue, "pr-" + payment.outTradeNo());
 

@@ -12,6 +12,7 @@ import com.changgou.pay.wechat.WechatPayProperties;
 import com.changgou.pay.wechat.WechatUnavailableException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public class ScriptedWechat extends WechatPayClient {
 
     public void paidAtWechat(String outTradeNo, String transactionId, long totalFee) {
         trades.put(outTradeNo, new TradeQueryResult(TradeState.SUCCESS, outTradeNo, transactionId, totalFee,
-                "20261201120000", "paid"));
+                Instant.parse("2026-12-01T04:00:00Z"), "paid"));
     }
 
     public void tradeState(String outTradeNo, TradeState state) {

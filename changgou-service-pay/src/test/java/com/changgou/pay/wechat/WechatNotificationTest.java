@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ class WechatNotificationTest {
         PayNotification notification = client.parseNotification(body);
         assertThat(notification).isEqualTo(new PayNotification(TestSigner.APP_ID, TestSigner.MCH_ID, "T100",
                 "4200000000202612010000000001", 2990, 2990, "oUpF8uMEb4qRXf22hE3X68TekukE", "NATIVE", "OTHERS",
-                "20261201203000", new String(body, StandardCharsets.UTF_8)));
+                Instant.parse("2026-12-01T12:30:00Z"), new String(body, StandardCharsets.UTF_8)));
     }
 
     @Test

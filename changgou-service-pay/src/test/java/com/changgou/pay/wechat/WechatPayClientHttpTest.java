@@ -85,7 +85,7 @@ class WechatPayClientHttpTest {
                 "trade_state_desc", "支付成功", "attach_2031", "unknown field, signed"));
 
         assertThat(client.queryOrder("T2003")).contains(new TradeQueryResult(
-                TradeState.SUCCESS, "T2003", "4200000001", 2990, "20261201203500", "支付成功"));
+                TradeState.SUCCESS, "T2003", "4200000001", 2990, Instant.parse("2026-12-01T12:35:00Z"), "支付成功"));
         assertThat(wechat.requests.get(0).path()).isEqualTo("/pay/orderquery");
     }
 

@@ -6,7 +6,7 @@ import com.changgou.order.api.OrderView;
 import com.changgou.security.Shopper;
 import com.changgou.weborder.failure.Failure;
 import com.changgou.weborder.failure.ShopFailure;
-import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.order.OrderServiceClient;
 import com.changgou.weborder.web.Links;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,17 +19,17 @@ class PayController {
 
     static final String VIEW_PAY = "pay";
 
-    private final Orders orders;
+    private final OrderServiceClient orderService;
     private final Links links;
 
-    PayController(Orders orders, Links links) {
-        this.orders = orders;
+    PayController(OrderServiceClient orderService, Links links) {
+        this.orderService = orderService;
         this.links = links;
     }
 
     @GetMapping("/worder/pay")
     String pay(@Shopper String username, @RequestParam("orderId") String orderId, Model model) {
-        OrderView order = orders.mine(username, orderId);
+        OrderView order = orderService.mine(username, orderId);
         if (order.status() == OrderStatus.PAID) {
             return links.redirect(links.paySuccess(order.id()));
         }

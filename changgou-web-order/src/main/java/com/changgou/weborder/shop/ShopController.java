@@ -7,7 +7,7 @@ import com.changgou.order.api.PlaceOrderRequest;
 import com.changgou.security.Shopper;
 import com.changgou.weborder.failure.Failure;
 import com.changgou.weborder.failure.ShopFailure;
-import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.order.OrderServiceClient;
 import com.changgou.weborder.web.Links;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +23,13 @@ class ShopController {
 
     static final String VIEW_SHOP = "shop";
 
-    private final Catalogue catalogue;
-    private final Orders orders;
+    private final CatalogueClient catalogue;
+    private final OrderServiceClient orderService;
     private final Links links;
 
-    ShopController(Catalogue catalogue, Orders orders, Links links) {
+    ShopController(CatalogueClient catalogue, OrderServiceClient orderService, Links links) {
         this.catalogue = catalogue;
-        this.orders = orders;
+        this.orderService = orderService;
         this.links = links;
     }
 
@@ -50,7 +50,7 @@ class ShopController {
     String place(@Shopper String username,
                  @RequestParam("sku") List<Long> skus,
                  @RequestParam("qty") List<Integer> quantities) {
-        OrderView order = orders.place(new PlaceOrderRequest(lines(skus, quantities)));
+        OrderView order = orderService.place(new PlaceOrderRequest(lines(skus, quantities)));
         return links.redirect(links.pay(order.id()));
     }
 

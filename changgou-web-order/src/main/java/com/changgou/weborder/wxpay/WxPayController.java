@@ -11,7 +11,7 @@ import com.changgou.security.Shopper;
 import com.changgou.weborder.WebOrderProperties;
 import com.changgou.weborder.failure.Failure;
 import com.changgou.weborder.failure.ShopFailure;
-import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.order.OrderServiceClient;
 import com.changgou.weborder.web.Links;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
@@ -32,15 +32,16 @@ class WxPayController {
     static final String VIEW_PAYSUCCESS = "paysuccess";
     static final String STOMP_SCRIPT = "stomp-websocket/stomp.min.js";
 
-    private final Orders orders;
-    private final Payments payments;
+    private final OrderServiceClient orderService;
+    private final PayServiceClient payService;
     private final QrCodes qrCodes;
     private final Links links;
     private final WebOrderProperties properties;
 
-    WxPayController(Orders orders, Payments payments, QrCodes qrCodes, Links links, WebOrderProperties properties) {
-        this.orders = orders;
-        this.payments = payments;
+    WxPayController(OrderServiceClient orderService, PayServiceClient payService, QrCodes qrCodes, Links links,
+                    WebOrderProperties properties) {
+        this.orderService = orderService;
+        this.payService = payService;
         this.qrCodes = qrCodes;
         this.links = links;
         this.properties = properties;
@@ -48,7 +49,7 @@ class WxPayController {
 
     @GetMapping("/wxpay")
     String wxpay(@Shopper String username, @RequestParam("orderId") String orderId, Model model) {
-        OrderView order = orders.mine(username, orderId);
+        OrderView order = orderService.mine(username, orderId);
         if (order.status() == OrderStatus.PAID) {
             return links.redirect(links.paySuccess(order.id()));
         }
@@ -59,7 +60,7 @@ class WxPayController {
 
     @GetMapping(value = "/wxpay/qr", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> qr(@Shopper String username, @RequestParam("orderId") String orderId) {
-        OrderView order = orders.mine(username, orderId);
+        OrderView order = orderService.mine(username, orderId);
         NativePayment payment = startPayment(username, order);
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)
@@ -71,12 +72,12 @@ class WxPayController {
     @ResponseBody
     ResponseEntity<Result<PaymentStatus>> status(@RequestParam("orderId") String orderId) {
         try {
-            Orders.requireWellFormed(orderId);
-            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Result.ok(payments.status(orderId)));
+            OrderServiceClient.requireWellFormed(orderId);
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Result.ok(payService.status(orderId)));
         } catch (ShopFailure failure) {
             return ResponseEntity.status(failure.failure().status())
                     .body(Result.error(failure.failure().status().value(), failure.failure().reason()));
-        } catch (Payments.PaymentConflict conflict) {
+        } catch (PayServiceClient.PaymentConflict conflict) {
             return ResponseEntity.status(409).body(Result.error(409, Failure.CLOSED.reason()));
         }
     }
@@ -84,7 +85,7 @@ class WxPayController {
     @GetMapping("/wxpay/paysuccess")
     String paySuccess(@Shopper String username, @RequestParam("orderId") String orderId,
                       Model model) {
-        OrderView order = orders.mine(username, orderId);
+        OrderView order = orderService.mine(username, orderId);
         if (order.status() == OrderStatus.CLOSED) {
             throw new ShopFailure(Failure.CLOSED, orderId, "closed order on the success page");
         }
@@ -103,8 +104,8 @@ class WxPayController {
      */
     private boolean paidAtWeChat(String orderId) {
         try {
-            return payments.status(orderId).state() == PayState.SUCCESS;
-        } catch (ShopFailure | Payments.PaymentConflict unknown) {
+            return payService.status(orderId).state() == PayState.SUCCESS;
+        } catch (ShopFailure | PayServiceClient.PaymentConflict unknown) {
             return false;
         }
     }
@@ -118,9 +119,9 @@ class WxPayController {
             throw new ShopFailure(Failure.ALREADY_PAID, order.id(), "order is paid");
         }
         try {
-            return payments.start(order.id());
-        } catch (Payments.PaymentConflict conflict) {
-            OrderStatus now = orders.mine(username, order.id()).status();
+            return payService.start(order.id());
+        } catch (PayServiceClient.PaymentConflict conflict) {
+            OrderStatus now = orderService.mine(username, order.id()).status();
             Failure failure = now == OrderStatus.PAID ? Failure.ALREADY_PAID : Failure.CLOSED;
             throw new ShopFailure(failure, order.id(), "pay service refused the payment, order is " + now, conflict);
         }

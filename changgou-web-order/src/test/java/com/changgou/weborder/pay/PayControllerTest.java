@@ -21,7 +21,7 @@ import com.changgou.order.api.OrderStatus;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.security.TestTokens;
 import com.changgou.weborder.Fixtures;
-import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.order.OrderServiceClient;
 import com.changgou.weborder.security.WebOrderSecurity;
 import com.changgou.weborder.web.Links;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(PayController.class)
-@Import({Orders.class, Links.class, WebOrderSecurity.class})
+@Import({OrderServiceClient.class, Links.class, WebOrderSecurity.class})
 class PayControllerTest {
 
     @Autowired

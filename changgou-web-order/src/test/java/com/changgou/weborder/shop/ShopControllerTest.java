@@ -30,7 +30,7 @@ import com.changgou.order.api.PlaceOrderRequest;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.security.TestTokens;
 import com.changgou.weborder.Fixtures;
-import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.order.OrderServiceClient;
 import com.changgou.weborder.security.WebOrderSecurity;
 import com.changgou.weborder.web.Links;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ShopController.class)
-@Import({Orders.class, Catalogue.class, Links.class, WebOrderSecurity.class})
+@Import({OrderServiceClient.class, CatalogueClient.class, Links.class, WebOrderSecurity.class})
 class ShopControllerTest {
 
     static final String CSRF_FIELD = "<input type=\"hidden\" name=\"_csrf\" value=\"" + CSRF_TOKEN + "\">";

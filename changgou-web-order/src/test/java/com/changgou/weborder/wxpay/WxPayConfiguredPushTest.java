@@ -15,7 +15,7 @@ import com.changgou.order.api.OrderFeign;
 import com.changgou.order.api.OrderStatus;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.security.TestTokens;
-import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.order.OrderServiceClient;
 import com.changgou.weborder.security.WebOrderSecurity;
 import com.changgou.weborder.web.Links;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(controllers = WxPayController.class, properties = {
         "weborder.web-stomp.url=wss://push.example.com/ws",
         "weborder.web-stomp.passcode=another-passcode"})
-@Import({Orders.class, Payments.class, QrCodes.class, Links.class, WebOrderSecurity.class})
+@Import({OrderServiceClient.class, PayServiceClient.class, QrCodes.class, Links.class, WebOrderSecurity.class})
 class WxPayConfiguredPushTest {
 
     @Autowired

@@ -33,7 +33,7 @@ import com.changgou.pay.api.PayState;
 import com.changgou.pay.api.PaymentStatus;
 import com.changgou.security.TestTokens;
 import com.changgou.weborder.Fixtures;
-import com.changgou.weborder.order.Orders;
+import com.changgou.weborder.order.OrderServiceClient;
 import com.changgou.weborder.security.WebOrderSecurity;
 import com.changgou.weborder.web.Links;
 import com.google.zxing.BinaryBitmap;
@@ -52,7 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(WxPayController.class)
-@Import({Orders.class, Payments.class, QrCodes.class, Links.class, WebOrderSecurity.class})
+@Import({OrderServiceClient.class, PayServiceClient.class, QrCodes.class, Links.class, WebOrderSecurity.class})
 class WxPayControllerTest {
 
     @Autowired

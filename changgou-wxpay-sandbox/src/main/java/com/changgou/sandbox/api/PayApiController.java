@@ -5,7 +5,7 @@ import com.changgou.sandbox.protocol.WxFields;
 import com.changgou.sandbox.protocol.WxTime;
 import com.changgou.sandbox.protocol.WxXml;
 import com.changgou.sandbox.protocol.XmlRejectedException;
-import com.changgou.sandbox.trade.Orders;
+import com.changgou.sandbox.trade.SandboxOrders;
 import com.changgou.sandbox.trade.SandboxOrder;
 import com.changgou.sandbox.trade.TradeRefusedException;
 import java.io.InputStream;
@@ -30,11 +30,11 @@ class PayApiController {
     private static final List<String> CLOSE_REQUIRED =
             List.of(WxFields.APPID, WxFields.MCH_ID, "out_trade_no", WxFields.NONCE_STR, WxFields.SIGN);
 
-    private final Orders orders;
+    private final SandboxOrders orders;
     private final MerchantGate gate;
     private final XmlReplies replies;
 
-    PayApiController(Orders orders, MerchantGate gate, XmlReplies replies) {
+    PayApiController(SandboxOrders orders, MerchantGate gate, XmlReplies replies) {
         this.orders = orders;
         this.gate = gate;
         this.replies = replies;

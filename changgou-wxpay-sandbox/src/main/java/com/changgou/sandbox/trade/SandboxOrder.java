@@ -21,7 +21,7 @@ public final class SandboxOrder {
     private final Instant createdAt;
     private final Instant payableUntil;
     private final List<NotifyAttempt> attempts = new ArrayList<>();
-    private TradeState state = TradeState.NOTPAY;
+    private SandboxTradeState state = SandboxTradeState.NOTPAY;
     private Payment payment;
     private Instant closedAt;
     private String fault;
@@ -43,7 +43,7 @@ public final class SandboxOrder {
      * A consistent copy of the mutable part, for answering queries without holding the lock.
      * {@code orderQueries} counts the orderqueries that reached this order.
      */
-    public record Snapshot(TradeState state, Payment payment, Instant closedAt, String fault,
+    public record Snapshot(SandboxTradeState state, Payment payment, Instant closedAt, String fault,
                            List<NotifyAttempt> attempts, int orderQueries) {
     }
 
@@ -85,7 +85,7 @@ public final class SandboxOrder {
         return snapshot();
     }
 
-    public synchronized TradeState state() {
+    public synchronized SandboxTradeState state() {
         return state;
     }
 
@@ -95,10 +95,10 @@ public final class SandboxOrder {
 
     /** unifiedorder again: the same terms get the same prepay_id, other terms or a settled order are refused. */
     synchronized void repeat(OrderRequest again) {
-        if (state == TradeState.SUCCESS || state == TradeState.REFUND) {
+        if (state == SandboxTradeState.SUCCESS || state == SandboxTradeState.REFUND) {
             throw new TradeRefusedException("ORDERPAID", "该订单已支付");
         }
-        if (state == TradeState.CLOSED || state == TradeState.REVOKED) {
+        if (state == SandboxTradeState.CLOSED || state == SandboxTradeState.REVOKED) {
             throw new TradeRefusedException("ORDERCLOSED", "该订单已关闭");
         }
         if (!request.terms().equals(again.terms())) {
@@ -111,7 +111,7 @@ public final class SandboxOrder {
             case SUCCESS, REFUND -> throw new TradeRefusedException("ORDERPAID", "订单已支付，不能发起关单");
             case CLOSED, REVOKED -> throw new TradeRefusedException("ORDERCLOSED", "订单已关闭，无法重复关闭");
             default -> {
-                state = TradeState.CLOSED;
+                state = SandboxTradeState.CLOSED;
                 closedAt = now;
             }
         }
@@ -119,7 +119,7 @@ public final class SandboxOrder {
 
     /** True when this scan made the order paid, i.e. a notification is now due. */
     synchronized boolean scan(ScanOutcome outcome, Instant now, PaymentFactory payments) {
-        if (state == TradeState.SUCCESS || state == TradeState.REFUND) {
+        if (state == SandboxTradeState.SUCCESS || state == SandboxTradeState.REFUND) {
             throw new ScanRefusedException(ScanRefusedException.Reason.ALREADY_PAID,
                     "order %s is already paid".formatted(outTradeNo()));
         }
@@ -133,12 +133,12 @@ public final class SandboxOrder {
         }
         switch (outcome) {
             case PAY -> {
-                state = TradeState.SUCCESS;
+                state = SandboxTradeState.SUCCESS;
                 payment = payments.create(request.totalFee(), now);
                 return true;
             }
-            case FAIL -> state = TradeState.PAYERROR;
-            case USERPAYING -> state = TradeState.USERPAYING;
+            case FAIL -> state = SandboxTradeState.PAYERROR;
+            case USERPAYING -> state = SandboxTradeState.USERPAYING;
         }
         return false;
     }

@@ -1,7 +1,7 @@
 package com.changgou.sandbox.web;
 
 import com.changgou.sandbox.notify.Faults;
-import com.changgou.sandbox.trade.Orders;
+import com.changgou.sandbox.trade.SandboxOrders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,17 +10,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ConsoleController {
 
-    private final Orders orders;
+    private final SandboxOrders orders;
     private final Faults faults;
 
-    ConsoleController(Orders orders, Faults faults) {
+    ConsoleController(SandboxOrders orders, Faults faults) {
         this.orders = orders;
         this.faults = faults;
     }
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("orders", orders.recent().stream().map(OrderView::of).toList());
+        model.addAttribute("orders", orders.recent().stream().map(SandboxOrderView::of).toList());
         model.addAttribute("faults", faults.all());
         return "console";
     }

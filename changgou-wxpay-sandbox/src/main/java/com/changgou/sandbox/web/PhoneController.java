@@ -1,6 +1,6 @@
 package com.changgou.sandbox.web;
 
-import com.changgou.sandbox.trade.Orders;
+import com.changgou.sandbox.trade.SandboxOrders;
 import com.changgou.sandbox.trade.ScanRefusedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,9 +15,9 @@ class PhoneController {
 
     private static final String VIEW = "phone";
 
-    private final Orders orders;
+    private final SandboxOrders orders;
 
-    PhoneController(Orders orders) {
+    PhoneController(SandboxOrders orders) {
         this.orders = orders;
     }
 
@@ -26,7 +26,7 @@ class PhoneController {
                 @RequestParam(required = false) String result, Model model) {
         model.addAttribute("codeUrl", codeUrl);
         model.addAttribute("message", message(result));
-        orders.byCodeUrl(codeUrl).map(OrderView::of).ifPresentOrElse(
+        orders.byCodeUrl(codeUrl).map(SandboxOrderView::of).ifPresentOrElse(
                 order -> model.addAttribute("order", order),
                 () -> model.addAttribute("problem", "No order has this code_url."));
         return VIEW;

@@ -3,7 +3,7 @@ package com.changgou.sandbox.web;
 import com.changgou.sandbox.notify.Fault;
 import com.changgou.sandbox.notify.Faults;
 import com.changgou.sandbox.notify.Notifier;
-import com.changgou.sandbox.trade.Orders;
+import com.changgou.sandbox.trade.SandboxOrders;
 import com.changgou.sandbox.trade.SandboxOrder;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/sandbox/api")
 class SandboxApiController {
 
-    private final Orders orders;
+    private final SandboxOrders orders;
     private final Faults faults;
     private final Notifier notifier;
 
-    SandboxApiController(Orders orders, Faults faults, Notifier notifier) {
+    SandboxApiController(SandboxOrders orders, Faults faults, Notifier notifier) {
         this.orders = orders;
         this.faults = faults;
         this.notifier = notifier;
@@ -70,7 +70,7 @@ class SandboxApiController {
     @GetMapping("/orders/{outTradeNo}")
     ResponseEntity<?> order(@PathVariable String outTradeNo) {
         return orders.byOutTradeNo(outTradeNo)
-                .<ResponseEntity<?>>map(order -> ResponseEntity.ok(OrderView.of(order)))
+                .<ResponseEntity<?>>map(order -> ResponseEntity.ok(SandboxOrderView.of(order)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(new ApiError("ORDERNOTEXIST", "no order %s".formatted(outTradeNo))));
     }

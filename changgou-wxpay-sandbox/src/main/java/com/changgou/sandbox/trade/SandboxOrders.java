@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Every order this WeChat has seen, indexed by out_trade_no, code_url and transaction_id. In memory only. */
 @Component
-public class Orders {
+public class SandboxOrders {
 
     private final Map<String, SandboxOrder> byOutTradeNo = new ConcurrentHashMap<>();
     private final Map<String, SandboxOrder> byCodeUrl = new ConcurrentHashMap<>();
@@ -27,7 +27,7 @@ public class Orders {
     private final Ids ids;
     private final PaidOrderListener listener;
 
-    Orders(SandboxProperties properties, Clock clock, Ids ids, PaidOrderListener listener) {
+    SandboxOrders(SandboxProperties properties, Clock clock, Ids ids, PaidOrderListener listener) {
         this.properties = properties;
         this.clock = clock;
         this.ids = ids;

@@ -10,7 +10,7 @@ import java.util.List;
  * An order as the introspection API and the console page show it; amounts in fen, yuan only for display.
  * {@code orderQueries}: how many orderqueries reached it, so a test can see how often the merchant asked.
  */
-record OrderView(
+record SandboxOrderView(
         String outTradeNo,
         String body,
         long totalFee,
@@ -31,10 +31,10 @@ record OrderView(
         int orderQueries,
         List<NotifyAttempt> notifications) {
 
-    static OrderView of(SandboxOrder order) {
+    static SandboxOrderView of(SandboxOrder order) {
         SandboxOrder.Snapshot now = order.snapshot();
         SandboxOrder.Payment payment = now.payment();
-        return new OrderView(order.outTradeNo(), order.request().body(), order.request().totalFee(),
+        return new SandboxOrderView(order.outTradeNo(), order.request().body(), order.request().totalFee(),
                 Money.yuan(order.request().totalFee()), now.state().name(), now.state().description(),
                 order.codeUrl(), order.prepayId(), order.request().notifyUrl(), order.signType().wireName(),
                 order.createdAt(), order.request().timeExpire(), order.payableUntil(),

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * of them costs what the order service says, whatever the form posted.
  */
 @Component
-class Catalogue {
+class CatalogueClient {
 
     private final CatalogueFeign catalogueFeign;
 
-    Catalogue(CatalogueFeign catalogueFeign) {
+    CatalogueClient(CatalogueFeign catalogueFeign) {
         this.catalogueFeign = catalogueFeign;
     }
 
@@ -29,10 +29,7 @@ class Catalogue {
         } catch (FeignException e) {
             throw new ShopFailure(Failure.ORDER_SERVICE_DOWN, null, "reading the catalogue failed with " + e.status(), e);
         }
-        if (result == null || !result.flag() || result.data() == null) {
-            throw new ShopFailure(Failure.ORDER_SERVICE_DOWN, null,
-                    "order service returned no catalogue: " + (result == null ? "no body" : result.message()));
-        }
-        return result.data();
+        return Result.dataOrThrow(result,
+                why -> new ShopFailure(Failure.ORDER_SERVICE_DOWN, null, "order service returned no catalogue: " + why));
     }
 }

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Domain errors as the seeds' {@link Result} envelope with the matching HTTP status. */
 @RestControllerAdvice
-class ApiErrors {
+class PayApiErrors {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    private static final Logger log = LoggerFactory.getLogger(PayApiErrors.class);
 
     @ExceptionHandler({OrderNotFoundException.class, PaymentNotFoundException.class})
     ResponseEntity<Result<Void>> notFound(RuntimeException e) {

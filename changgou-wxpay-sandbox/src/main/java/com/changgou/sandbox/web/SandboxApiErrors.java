@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Maps the JSON API's refusals to 4xx with a body that says what and which. */
 @RestControllerAdvice(assignableTypes = SandboxApiController.class)
-class ApiErrors {
+class SandboxApiErrors {
 
     @ExceptionHandler(ScanRefusedException.class)
     ResponseEntity<ApiError> scanRefused(ScanRefusedException e) {

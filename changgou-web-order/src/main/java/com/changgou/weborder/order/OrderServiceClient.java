@@ -11,15 +11,18 @@ import feign.FeignException;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
-/** The shopper's orders, as the order service tells them; every failure becomes a {@link ShopFailure}. */
+/**
+ * The order service's client for the pages: the shopper's orders, as the order service tells them;
+ * every failure becomes a {@link ShopFailure}.
+ */
 @Component
-public class Orders {
+public class OrderServiceClient {
 
     private static final Pattern ORDER_ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
 
     private final OrderFeign orderFeign;
 
-    public Orders(OrderFeign orderFeign) {
+    public OrderServiceClient(OrderFeign orderFeign) {
         this.orderFeign = orderFeign;
     }
 
@@ -58,10 +61,7 @@ public class Orders {
     }
 
     private static OrderView data(Result<OrderView> result, String orderId) {
-        if (result == null || !result.flag() || result.data() == null) {
-            throw new ShopFailure(Failure.NOT_YOURS, orderId,
-                    "order service returned no order: " + (result == null ? "no body" : result.message()));
-        }
-        return result.data();
+        return Result.dataOrThrow(result,
+                why -> new ShopFailure(Failure.NOT_YOURS, orderId, "order service returned no order: " + why));
     }
 }

@@ -15,17 +15,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class OrdersTest {
+class SandboxOrdersTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
     private final ConcurrentLinkedQueue<SandboxOrder> paid = new ConcurrentLinkedQueue<>();
 
-    private Orders orders(boolean enforceCloseDelay, int recentLimit) {
+    private SandboxOrders orders(boolean enforceCloseDelay, int recentLimit) {
         SandboxProperties properties = new SandboxProperties("wx8888888888888888", "1900000001",
                 "sandboxkey0000000000000000000000", 1.0, enforceCloseDelay, Duration.ofMinutes(5),
                 Duration.ofHours(2), recentLimit, new SandboxProperties.Notification(Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 4, 1));
-        return new Orders(properties, clock, new Ids(), paid::add);
+        return new SandboxOrders(properties, clock, new Ids(), paid::add);
     }
 
     private static OrderRequest request(String no, long fee, Instant timeExpire) {
@@ -35,26 +35,26 @@ class OrdersTest {
 
     @Test
     void withTheCloseDelayEnforcedAYoungOrderCannotBeClosed() {
-        Orders orders = orders(true, 10);
+        SandboxOrders orders = orders(true, 10);
         orders.place(request("A", 1, null));
         assertThatThrownBy(() -> orders.close("A")).isInstanceOf(TradeRefusedException.class)
                 .extracting(e -> ((TradeRefusedException) e).errCode()).isEqualTo("SYSTEMERROR");
         clock.advance(Duration.ofMinutes(5));
         orders.close("A");
-        assertThat(orders.byOutTradeNo("A").orElseThrow().state()).isEqualTo(TradeState.CLOSED);
+        assertThat(orders.byOutTradeNo("A").orElseThrow().state()).isEqualTo(SandboxTradeState.CLOSED);
     }
 
     @Test
     void withoutTheSwitchAnOrderClosesAtOnce() {
-        Orders orders = orders(false, 10);
+        SandboxOrders orders = orders(false, 10);
         orders.place(request("A", 1, null));
         orders.close("A");
-        assertThat(orders.byOutTradeNo("A").orElseThrow().state()).isEqualTo(TradeState.CLOSED);
+        assertThat(orders.byOutTradeNo("A").orElseThrow().state()).isEqualTo(SandboxTradeState.CLOSED);
     }
 
     @Test
     void theCodeUrlLastsTwoHoursOrUntilTimeExpire() {
-        Orders orders = orders(false, 10);
+        SandboxOrders orders = orders(false, 10);
         SandboxOrder plain = orders.place(request("A", 1, null));
         SandboxOrder early = orders.place(request("B", 1, clock.instant().plus(Duration.ofMinutes(30))));
         assertThat(plain.payableUntil()).isEqualTo(clock.instant().plus(Duration.ofHours(2)));
@@ -68,7 +68,7 @@ class OrdersTest {
 
     @Test
     void racingScansPayAndNotifyExactlyOnce() {
-        Orders orders = orders(false, 10);
+        SandboxOrders orders = orders(false, 10);
         SandboxOrder order = orders.place(request("A", 1, null));
         long successes = IntStream.range(0, 16).parallel().filter(i -> {
             try {
@@ -85,7 +85,7 @@ class OrdersTest {
 
     @Test
     void theRecentListIsBoundedAndNewestFirst() {
-        Orders orders = orders(false, 3);
+        SandboxOrders orders = orders(false, 3);
         List.of("A", "B", "C", "D", "E").forEach(no -> orders.place(request(no, 1, null)));
         assertThat(orders.recent()).extracting(SandboxOrder::outTradeNo).containsExactly("E", "D", "C");
         assertThat(orders.byOutTradeNo("A")).isPresent();

@@ -11,15 +11,15 @@ import feign.FeignException;
 import org.springframework.stereotype.Component;
 
 /**
- * The pay service seen from the pages, for the shopper the forwarded token names; a 409 is left to
+ * The pay service's client for the pages, for the shopper the forwarded token names; a 409 is left to
  * the caller, who knows the order.
  */
 @Component
-class Payments {
+class PayServiceClient {
 
     private final PayFeign payFeign;
 
-    Payments(PayFeign payFeign) {
+    PayServiceClient(PayFeign payFeign) {
         this.payFeign = payFeign;
     }
 
@@ -42,11 +42,8 @@ class Payments {
     }
 
     private static <T> T data(Result<T> result, String orderId) {
-        if (result == null || !result.flag() || result.data() == null) {
-            throw new ShopFailure(Failure.PAY_SERVICE_DOWN, orderId,
-                    "pay service returned no data: " + (result == null ? "no body" : result.message()));
-        }
-        return result.data();
+        return Result.dataOrThrow(result,
+                why -> new ShopFailure(Failure.PAY_SERVICE_DOWN, orderId, "pay service returned no data: " + why));
     }
 
     private interface RemoteCall<T> {

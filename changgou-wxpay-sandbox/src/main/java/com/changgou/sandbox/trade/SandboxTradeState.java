@@ -1,7 +1,7 @@
 package com.changgou.sandbox.trade;
 
 /** WeChat's {@code trade_state}, with the description orderquery gives and the moves a scan may make. */
-public enum TradeState {
+public enum SandboxTradeState {
     SUCCESS("支付成功"),
     REFUND("订单发生过退款"),
     NOTPAY("订单未支付"),
@@ -12,7 +12,7 @@ public enum TradeState {
 
     private final String description;
 
-    TradeState(String description) {
+    SandboxTradeState(String description) {
         this.description = description;
     }
 

@@ -1,19 +1,14 @@
-package com.changgou.bench;
+package com.changgou.testkit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A SUCCESS payment notification as WeChat's server sends it, signed HMAC-SHA256 with the sandbox
  * merchant's throw-away key (WXPAY_APPID, WXPAY_MCH_ID, WXPAY_KEY override it, like the suite's).
- * The end-to-end tests use it too, to forge and tamper with notifications.
+ * The bench posts it to measure the push; the end-to-end tests forge and tamper with it.
  */
 public final class WeChatNotification {
 
@@ -58,35 +53,25 @@ public final class WeChatNotification {
         fields.put("transaction_id", "42" + TRANSACTIONS.incrementAndGet());
         fields.put("out_trade_no", outTradeNo);
         fields.put("time_end", "20260101120000");
-        fields.put("sign_type", "HMAC-SHA256");
+        fields.put("sign_type", MerchantSign.HMAC_SHA256.wireName());
         fields.put("sign", sign(fields));
         return fields;
     }
 
+    /** The sign of the fields under this merchant's key, by the fields' own {@code sign_type}. */
+    public String sign(Map<String, String> fields) {
+        return MerchantSign.of(fields.get("sign_type")).sign(fields, key);
+    }
+
+    /** The fields as WeChat's V2 XML, every value in CDATA. */
     public static String xml(Map<String, String> fields) {
         StringBuilder xml = new StringBuilder("<xml>");
-        fields.forEach((k, v) -> xml.append('<').append(k).append("><![CDATA[").append(v).append("]]></").append(k).append('>'));
+        fields.forEach((name, value) -> xml.append('<').append(name).append("><![CDATA[").append(value)
+                .append("]]></").append(name).append('>'));
         return xml.append("</xml>").toString();
     }
 
-    /** WeChat's HMAC-SHA256 sign: sorted non-empty fields but sign, then {@code key=}, upper-case hex. */
-    public String sign(Map<String, String> fields) {
-        StringBuilder text = new StringBuilder();
-        new TreeMap<>(fields).forEach((k, v) -> {
-            if (!k.equals("sign") && v != null && !v.isEmpty()) {
-                text.append(k).append('=').append(v).append('&');
-            }
-        });
-        text.append("key=").append(key);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().withUpperCase().formatHex(mac.doFinal(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
+    /** Whether the merchant's reply to a notification says SUCCESS (WeChat retries anything else). */
     public static boolean acknowledged(String reply) {
         return reply.replace(" ", "").contains("<return_code><![CDATA[SUCCESS]]></return_code>")
                 || reply.contains("<return_code>SUCCESS</return_code>");
