@@ -1,11 +1,6 @@
 package com.changgou.order.management;
 
 import com.changgou.order.api.OrderStatus;
-import java.sql.CallableStatement;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
 import org.apache.ibatis.type.MappedJdbcTypes;
 import org.apache.ibatis.type.MappedTypes;
@@ -16,9 +11,10 @@ import org.apache.ibatis.type.MappedTypes;
  */
 @MappedTypes(OrderStatus.class)
 @MappedJdbcTypes(value = JdbcType.CHAR, includeNullJdbcType = true)
-public class OrderStatusTypeHandler extends BaseTypeHandler<OrderStatus> {
+public class OrderStatusTypeHandler extends CodeTypeHandler<OrderStatus> {
 
-    static String code(OrderStatus status) {
+    @Override
+    String code(OrderStatus status) {
         return switch (status) {
             case UNPAID -> "0";
             case PAID -> "1";
@@ -26,36 +22,13 @@ public class OrderStatusTypeHandler extends BaseTypeHandler<OrderStatus> {
         };
     }
 
-    static OrderStatus of(String code) {
-        if (code == null) {
-            return null;
-        }
+    @Override
+    OrderStatus of(String code) {
         return switch (code) {
             case "0" -> OrderStatus.UNPAID;
             case "1" -> OrderStatus.PAID;
             case "2" -> OrderStatus.CLOSED;
             default -> throw new IllegalStateException("unknown order status code '%s'".formatted(code));
         };
-    }
-
-    @Override
-    public void setNonNullParameter(PreparedStatement ps, int i, OrderStatus status, JdbcType jdbcType)
-            throws SQLException {
-        ps.setString(i, code(status));
-    }
-
-    @Override
-    public OrderStatus getNullableResult(ResultSet rs, String columnName) throws SQLException {
-        return of(rs.getString(columnName));
-    }
-
-    @Override
-    public OrderStatus getNullableResult(ResultSet rs, int columnIndex) throws SQLException {
-        return of(rs.getString(columnIndex));
-    }
-
-    @Override
-    public OrderStatus getNullableResult(CallableStatement cs, int columnIndex) throws SQLException {
-        return of(cs.getString(columnIndex));
     }
 }

@@ -15,8 +15,8 @@ class StoredCodesTest {
     @ParameterizedTest(name = "{0} is stored as ''{1}''")
     @CsvSource({"UNPAID, 0", "PAID, 1", "CLOSED, 2"})
     void orderStatus(OrderStatus status, String code) {
-        assertThat(OrderStatusTypeHandler.code(status)).isEqualTo(code);
-        assertThat(OrderStatusTypeHandler.of(code)).isEqualTo(status);
+        assertThat(new OrderStatusTypeHandler().code(status)).isEqualTo(code);
+        assertThat(new OrderStatusTypeHandler().of(code)).isEqualTo(status);
     }
 
     @ParameterizedTest(name = "{0} is stored as ''{1}''")
@@ -55,7 +55,7 @@ class StoredCodesTest {
 
     @Test
     void everyValueHasACode() {
-        assertThat(OrderStatus.values()).allSatisfy(s -> assertThat(OrderStatusTypeHandler.code(s)).isNotBlank());
+        assertThat(OrderStatus.values()).allSatisfy(s -> assertThat(new OrderStatusTypeHandler().code(s)).isNotBlank());
         assertThat(PayStatus.values()).allSatisfy(s -> assertThat(new PayStatusTypeHandler().code(s)).isNotBlank());
         assertThat(PayType.values()).allSatisfy(t -> assertThat(new PayTypeTypeHandler().code(t)).isNotBlank());
         assertThat(RefundTodoState.values())
@@ -66,7 +66,7 @@ class StoredCodesTest {
 
     @Test
     void anUnknownCodeIsAnErrorNotAGuess() {
-        assertThatThrownBy(() -> OrderStatusTypeHandler.of("9")).hasMessageContaining("'9'");
+        assertThatThrownBy(() -> new OrderStatusTypeHandler().of("9")).hasMessageContaining("'9'");
         assertThatThrownBy(() -> new PayTypeTypeHandler().of("2")).hasMessageContaining("'2'");
         assertThatThrownBy(() -> new PayStatusTypeHandler().of("2")).hasMessageContaining("'2'");
         assertThatThrownBy(() -> new RefundTodoStateTypeHandler().of("DONE")).hasMessageContaining("'DONE'");
