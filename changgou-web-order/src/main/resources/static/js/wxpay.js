@@ -1,5 +1,4 @@
-// The wxpay page's live status: a push over RabbitMQ Web STOMP first, polling when that fails.
-// The WebSocket goes to the shop's own origin (the gateway proxies it to the broker) unless a URL is configured.
+// The wxpay page's live status: the paynotify push first (push.js), polling when that fails.
 // Only a broadcast carrying this page's token moves the page; every other order's is ignored.
 (function () {
     'use strict';
@@ -49,41 +48,17 @@
         if (pollTimer) { window.clearInterval(pollTimer); pollTimer = null; }
     }
 
-    function brokerUrl() {
-        if (cfg.stomp.url) { return cfg.stomp.url; }
-        var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
-        return scheme + window.location.host + cfg.stomp.path;
-    }
-
-    function onBroadcast(frame) {
-        var message;
-        try { message = JSON.parse(frame.body); } catch (e) { return; }
-        if (message && message.token === cfg.token) { onState(message.state); }
-    }
-
     function connect() {
-        if (typeof Stomp === 'undefined') { startPolling(); return; }
-        var client;
-        try { client = Stomp.client(brokerUrl()); } catch (e) { startPolling(); return; }
-        client.debug = null;
-        client.heartbeat.outgoing = 10000;
-        client.heartbeat.incoming = 10000;
-        var connected = false;
-        var giveUp = window.setTimeout(function () { if (!connected) { startPolling(); } }, 5000);
-        client.connect({login: cfg.stomp.login, passcode: cfg.stomp.passcode, host: cfg.stomp.vhost},
-            function () {
-                connected = true;
-                window.clearTimeout(giveUp);
-                client.subscribe(cfg.stomp.destination, onBroadcast);
+        window.PayPush.follow(cfg.stomp, cfg.token, {
+            message: onState,
+            live: function () {
                 stopPolling();
                 show('Live updates on: this page moves on by itself once you have paid.', 'live');
                 // a payment made before the subscription started would otherwise go unnoticed
                 checkOnce();
             },
-            function () {
-                window.clearTimeout(giveUp);
-                startPolling();
-            });
+            down: startPolling
+        });
     }
 
     function tick() {

@@ -22,6 +22,14 @@ class ArchitectureTest {
     static final ArchRule theDomainDoesNotPublish = noClasses().that().resideInAPackage("..order.management..")
             .should().dependOnClassesThat().resideInAPackage("org.springframework.amqp..");
 
+    /**
+     * The domain publishes its order events as application events; messaging, which knows the exchange,
+     * appends them to the outbox in the same transaction.
+     */
+    @ArchTest
+    static final ArchRule theDomainLeavesTheOutboxToMessaging = noClasses().that().resideInAPackage("..order.management..")
+            .should().dependOnClassesThat().resideInAPackage("com.changgou.outbox..");
+
     @ArchTest
     static final ArchRule theDomainKnowsNoDelivery = noClasses().that().resideInAPackage("..order.management..")
             .should().dependOnClassesThat().resideInAnyPackage("..order.web..", "..order.messaging..");

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
- * Marks the READ COMMITTED {@code TransactionTemplate} ({@link Transactions}) that the outbox relay
- * and the reconciler claim rows with: no gap locks, so instances claiming with SKIP LOCKED do not
+ * Marks the READ COMMITTED {@code TransactionTemplate} ({@link Transactions}) that the reconciler and
+ * the refund paths claim rows with: no gap locks, so instances claiming with SKIP LOCKED do not
  * deadlock over index ranges.
  */
 @Qualifier

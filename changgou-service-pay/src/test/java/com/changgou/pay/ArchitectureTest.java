@@ -1,9 +1,17 @@
 package com.changgou.pay;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
+import com.changgou.outbox.BroadcastExchanges;
+import com.changgou.outbox.Outbox;
+import com.changgou.outbox.OutboxConfiguration;
+import com.changgou.outbox.OutgoingMessage;
 import com.changgou.pay.payment.Payments;
+import com.changgou.pay.refund.Refunds;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -19,18 +27,25 @@ class ArchitectureTest {
             .that().resideInAnyPackage("..pay.web..", "..pay.notify..")
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Mapper");
 
+    /** Messages leave only through the outbox (the changgou-outbox module), never straight from here. */
     @ArchTest
-    static final ArchRule nothingPublishesOutsideTheOutbox = noClasses()
-            .that().resideOutsideOfPackage("..pay.outbox..")
+    static final ArchRule nothingPublishesButTheOutbox = noClasses()
             .should().callMethod(org.springframework.amqp.rabbit.core.RabbitTemplate.class, "send",
                     String.class, String.class, org.springframework.amqp.core.Message.class,
                     org.springframework.amqp.rabbit.connection.CorrelationData.class)
             .orShould().callMethod(org.springframework.amqp.rabbit.core.RabbitTemplate.class, "convertAndSend",
                     String.class, String.class, Object.class);
 
+    /** Its table, relay and janitor are the outbox's business: pay configures it and appends to it. */
+    @ArchTest
+    static final ArchRule theOutboxIsOnlyAppendedTo = noClasses()
+            .should().dependOnClassesThat(resideInAPackage("com.changgou.outbox")
+                    .and(not(belongToAnyOf(Outbox.class, OutgoingMessage.class, OutboxConfiguration.class,
+                            BroadcastExchanges.class))));
+
     @ArchTest
     static final ArchRule theDomainDoesNotKnowTheWeb = noClasses()
-            .that().resideInAnyPackage("..pay.payment..", "..pay.outbox..", "..pay.reconcile..")
+            .that().resideInAnyPackage("..pay.payment..", "..pay.reconcile..", "..pay.refund..")
             .should().dependOnClassesThat().resideInAnyPackage("..pay.web..", "..pay.notify..", "jakarta.servlet..");
 
     @ArchTest
@@ -40,27 +55,28 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().areAssignableTo(DateTimeFormatter.class);
 
     /**
-     * WeChat's typed records reach only the edges that talk to WeChat: the notify endpoint, the error
-     * mapping, reconciliation and {@link Payments}. The outbox, the messages and the confirmation path
-     * see domain types only.
+     * WeChat's typed records reach only the edges that talk to WeChat: the notify endpoints, the error
+     * mapping, reconciliation, {@link Payments}, {@link Refunds} and the refund worker. The outbox, the
+     * messages and the confirmation and refund-transition paths see domain types only.
      */
     @ArchTest
     static final ArchRule wechatTypesStayAtTheEdge = noClasses()
             .that().resideOutsideOfPackages("..pay.wechat..", "..pay.notify..", "..pay.web..", "..pay.reconcile..")
-            .and().doNotBelongToAnyOf(Payments.class)
+            .and().doNotBelongToAnyOf(Payments.class, Refunds.class)
+            .and().doNotHaveFullyQualifiedName("com.changgou.pay.refund.RefundWorker")
             .should().dependOnClassesThat().resideInAPackage("..pay.wechat..");
 
     /** A status, state or actor is an enum with one type handler, never a string. */
     @ArchTest
     static final ArchRule statusesAreNotStrings = noFields()
-            .that().areDeclaredInClassesThat().resideInAnyPackage("..pay.payment..", "..pay.reconcile..")
+            .that().areDeclaredInClassesThat().resideInAnyPackage("..pay.payment..", "..pay.reconcile..", "..pay.refund..")
             .and().haveNameMatching("(?i).*(status|state|actor)")
             .should().haveRawType(String.class);
 
     /** No code strings kept as constants to compare with in the payment domain. */
     @ArchTest
     static final ArchRule noStringConstantsInTheDomain = noFields()
-            .that().areDeclaredInClassesThat().resideInAnyPackage("..pay.payment..", "..pay.reconcile..")
+            .that().areDeclaredInClassesThat().resideInAnyPackage("..pay.payment..", "..pay.reconcile..", "..pay.refund..")
             .and().areStatic().and().areFinal()
             .should().haveRawType(String.class);
 }

@@ -35,7 +35,9 @@ import org.springframework.web.client.RestClient;
  * The user service over HTTP against its own schema on the machine's real MariaDB, called as the
  * gateway calls it: with the gateway's own account.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+// the order events' listener stays off: these tests are about accounts (OrderEventsTest runs it against a broker)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"eureka.client.enabled=false",
+        "spring.rabbitmq.listener.simple.auto-startup=false"})
 class AccountsApplicationTest {
 
     static final TestDatabase DB = new TestDatabase();

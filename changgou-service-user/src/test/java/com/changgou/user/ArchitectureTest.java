@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.apache.ibatis.annotations.Mapper;
 
 /** The layering the account rules lean on, enforced rather than hoped for. */
 @AnalyzeClasses(packages = "com.changgou.user", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -17,6 +18,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Mapper");
 
     @ArchTest
-    static final ArchRule theDomainKnowsNoDelivery = noClasses().that().resideInAPackage("..user.account..")
-            .should().dependOnClassesThat().resideInAPackage("..user.web..");
+    static final ArchRule theDomainKnowsNoDelivery = noClasses().that().resideInAnyPackage("..user.account..",
+            "..user.points..").should().dependOnClassesThat().resideInAnyPackage("..user.web..", "..user.messaging..");
+
+    /** The listener goes through Points, which applies each event once; a mapper there could skip the marker. */
+    @ArchTest
+    static final ArchRule listenersDoNotTouchMappers = noClasses().that().resideInAPackage("..user.messaging..")
+            .should().dependOnClassesThat().areAnnotatedWith(Mapper.class);
 }

@@ -4,6 +4,7 @@ import com.changgou.order.api.CatalogueFeign;
 import com.changgou.order.api.OrderFeign;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.security.ForwardGatewayToken;
+import com.changgou.weborder.points.UserPointsFeign;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Import;
  * ({@link ForwardGatewayToken}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableFeignClients(clients = {OrderFeign.class, CatalogueFeign.class, PayFeign.class})
+@EnableFeignClients(clients = {OrderFeign.class, CatalogueFeign.class, PayFeign.class, UserPointsFeign.class})
 @Import(ForwardGatewayToken.class)
 class FeignClients {
 }

@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The one merchant this WeChat knows, and how the sandbox bends time. {@code timeScale} multiplies every wait
- * of the notification schedule and the optional close delay (0.01 turns WeChat's 15 s into 150 ms).
+ * of the notification schedule, the optional close delay and the refund delay (0.01 turns WeChat's 15 s into
+ * 150 ms). {@code refundDelay}: how long a refund stays PROCESSING before it ends (2 s when not set).
  */
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(
@@ -17,9 +18,18 @@ public record SandboxProperties(
         Duration closeDelay,
         Duration codeUrlTtl,
         int recentLimit,
-        Notification notification) {
+        Notification notification,
+        Duration refundDelay) {
+
+    private static final Duration DEFAULT_REFUND_DELAY = Duration.ofSeconds(2);
 
     public SandboxProperties {
+        if (refundDelay == null) {
+            refundDelay = DEFAULT_REFUND_DELAY;
+        }
+        if (refundDelay.isNegative()) {
+            throw new IllegalArgumentException("sandbox.refund-delay (SANDBOX_REFUND_DELAY) must not be negative");
+        }
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("sandbox.key (WXPAY_KEY) must be set");
         }

@@ -25,4 +25,10 @@ class ArchitectureTest {
             .that().resideInAPackage("com.changgou.sandbox.trade..")
             .should().dependOnClassesThat().resideInAnyPackage("com.changgou.sandbox.web..",
                     "com.changgou.sandbox.api..", "com.changgou.sandbox.notify..");
+
+    @ArchTest
+    static final ArchRule refundsKnowNothingOfTheWebNotificationsOrTls = noClasses()
+            .that().resideInAPackage("com.changgou.sandbox.refund..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.changgou.sandbox.web..",
+                    "com.changgou.sandbox.api..", "com.changgou.sandbox.notify..", "com.changgou.sandbox.tls..");
 }

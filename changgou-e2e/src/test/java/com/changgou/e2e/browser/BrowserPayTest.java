@@ -24,6 +24,8 @@ class BrowserPayTest {
     private static final Logger log = LoggerFactory.getLogger(BrowserPayTest.class);
     /** Reported, not benchmarked: a bound only a broken push (or poll) misses. */
     private static final Duration JUMP_LIMIT = Duration.ofSeconds(10);
+    /** The paysuccess page polls for the order's points every 2 s for a minute. */
+    private static final Duration POINTS_LIMIT = Duration.ofSeconds(60);
     /** Where the wxpay page opens its Web STOMP socket: the gateway proxies it to the broker. */
     private static final String PUSH_PATH = "/api/wxpay/push";
     static final long STICKER = 100001L;
@@ -49,7 +51,15 @@ class BrowserPayTest {
 
             assertThat(shopper.text("paysuccess-amount")).isEqualTo("149.00");
             assertThat(shopper.text("order-id")).isEqualTo(orderId);
+            // The order's points reach the user service over order.events a moment later; the page says so by itself.
+            shopper.waiting(POINTS_LIMIT).until(d -> shopper.text("points-earned").contains("149 points"));
             browser.screenshot("paysuccess");
+            shopper.driver().findElement(By.id("account-link")).click();
+            shopper.waiting(ShopperPages.PAGE_LIMIT).until(d -> !d.findElements(By.id("points-balance")).isEmpty());
+            assertThat(shopper.text("points-balance")).isEqualTo("149");
+            assertThat(shopper.driver().findElements(By.cssSelector("#points-history tr.points-entry[data-kind=EARNED]")))
+                    .hasSize(1);
+            browser.screenshot("account");
             log.info("{} (written to {})", jump.line(), jump.write("push-latency.txt"));
         }
     }

@@ -24,11 +24,13 @@ class ComposeFileTest {
     private static final Map<String, String> SECRETS = Map.ofEntries(
             Map.entry("DB_ROOT_PASSWORD", "x1"), Map.entry("USER_DB_PASSWORD", "x2"), Map.entry("ORDER_DB_PASSWORD", "x3"),
             Map.entry("PAY_DB_PASSWORD", "x4"), Map.entry("RABBIT_ADMIN_PASSWORD", "x5"), Map.entry("PAY_RABBIT_PASSWORD", "x6"),
-            Map.entry("ORDER_RABBIT_PASSWORD", "x7"), Map.entry("WEBSTOMP_PASSWORD", "x8"), Map.entry("EUREKA_PASSWORD", "x9"),
+            Map.entry("ORDER_RABBIT_PASSWORD", "x7"), Map.entry("USER_RABBIT_PASSWORD", "x10"), Map.entry("WEBSTOMP_PASSWORD", "x8"), Map.entry("EUREKA_PASSWORD", "x9"),
             Map.entry("ORDER_SERVICE_PASSWORD", "y1"), Map.entry("GATEWAY_SERVICE_PASSWORD", "y2"),
             Map.entry("GATEWAY_JWT_KEY_DIR", "/etc/changgou/jwt"), Map.entry("WXPAY_APPID", "wxd678efh567hg6787"),
             Map.entry("WXPAY_MCH_ID", "1230000109"), Map.entry("WXPAY_KEY", "prodkey0123456789abcdef012345678"),
-            Map.entry("WXPAY_NOTIFY_URL", "https://shop.example/api/pay/wxpay/notify"));
+            Map.entry("WXPAY_NOTIFY_URL", "https://shop.example/api/pay/wxpay/notify"),
+            Map.entry("WXPAY_REFUND_NOTIFY_URL", "https://shop.example/api/pay/wxpay/refund/notify"),
+            Map.entry("WXPAY_CERT_DIR", "/etc/changgou/wxpay"));
 
     @Test
     void onlyTheGatewayIsPublishedAndPayRunsTheProdProfile() throws Exception {

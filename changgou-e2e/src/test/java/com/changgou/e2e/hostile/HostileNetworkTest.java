@@ -7,6 +7,7 @@ import com.changgou.e2e.support.Goods;
 import com.changgou.e2e.support.Http;
 import com.changgou.e2e.support.Shopper;
 import com.changgou.e2e.support.Suite;
+import com.changgou.e2e.support.Tokens;
 import com.changgou.e2e.support.SuiteExtension;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -132,6 +133,7 @@ class HostileNetworkTest {
                 payment.path("totalFee").asLong(), Instant.now()).getBytes(StandardCharsets.UTF_8);
         Map<String, String> accounts = new LinkedHashMap<>();
         accounts.put(suite.setting("ORDER_RABBIT_USER"), suite.secret("ORDER_RABBIT_PASSWORD"));
+        accounts.put(suite.setting("USER_RABBIT_USER"), suite.secret("USER_RABBIT_PASSWORD"));
         accounts.put("webguest", "webguest");
 
         List<String> refusals = new ArrayList<>();
@@ -205,6 +207,7 @@ class HostileNetworkTest {
         pay.environment().putAll(Map.of("WXPAY_KEY", "sandboxkey0000000000000000000000", "WXPAY_MCH_ID", "1900000001",
                 "WXPAY_APPID", "wx8888888888888888", "WXPAY_BASE_URL", "http://127.0.0.1:" + suite.setting("SANDBOX_PORT"),
                 "WXPAY_NOTIFY_URL", "http://127.0.0.1:" + suite.setting("GATEWAY_PORT") + "/api/pay/wxpay/notify",
+                "WXPAY_REFUND_NOTIFY_URL", "http://127.0.0.1:" + suite.setting("GATEWAY_PORT") + "/api/pay/wxpay/refund/notify",
                 "PAY_DB_NAME", suite.setting("PAY_DB_NAME"), "PAY_DB_USER", suite.setting("PAY_DB_NAME"),
                 "PAY_DB_PASSWORD", suite.secret("PAY_DB_PASSWORD")));
         Process process = pay.start();

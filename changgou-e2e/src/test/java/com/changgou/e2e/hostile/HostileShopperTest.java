@@ -1,12 +1,14 @@
 package com.changgou.e2e.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.changgou.e2e.support.Goods;
 import com.changgou.e2e.support.Shopper;
 import com.changgou.e2e.support.Suite;
 import com.changgou.e2e.support.SuiteExtension;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,9 @@ class HostileShopperTest {
     private static final List<String> SERVICE_APIS = List.of("/api/order", "/api/order/1", "/api/pay/wxpay/native?orderId=1",
             "/api/pay/wxpay/status?orderId=1", "/api/pay/wxpay/close?orderId=1", "/internal/order/1",
             "/internal/catalogue", "/internal/pay/wxpay/close?orderId=1", "/internal/user/accounts/x/credentials",
-            "/pay/wxpay/close?orderId=1", "/order/1", "/eureka/apps", "/actuator/env", "/actuator/gateway/routes");
+            "/pay/wxpay/close?orderId=1", "/order/1", "/eureka/apps", "/actuator/env", "/actuator/gateway/routes",
+            "/internal/order/1/cancel", "/internal/order/1/refunds", "/internal/pay/wxpay/refunds",
+            "/internal/pay/wxpay/refunds/1", "/api/pay/wxpay/refunds", "/internal/user/points", "/pay/wxpay/refund/notify");
 
     @Test
     void anOrderCannotBePricedByTheClient(Suite suite) {
@@ -221,6 +225,31 @@ class HostileShopperTest {
         }
         AttackReport.print("service APIs and ../ ; %2e %2f paths through the door",
                 "%d APIs 404 (GET and POST), %d climbing paths 400".formatted(SERVICE_APIS.size(), climbing.size()));
+    }
+
+    @Test
+    void anotherShoppersPaidOrderCannotBeCancelledOrRead(Suite suite) {
+        Shopper alice = Shopper.signUp(suite, "refundee");
+        Shopper mallory = Shopper.signUp(suite, "canceller");
+        String orderId = alice.placeOrder(Goods.MUG, 1);
+        suite.sandbox().pay(alice.nativePay(orderId).path("codeUrl").asString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> "PAID".equals(alice.order(orderId).path("status").asString()));
+
+        HttpResponse<String> cancel = mallory.postForm("/api/worder/order/" + orderId + "/cancel", Map.of());
+        HttpResponse<String> page = mallory.page("/api/worder/order/" + orderId);
+        HttpResponse<String> state = mallory.get("/api/worder/order/" + orderId + "/state");
+        HttpResponse<String> forgedForm = alice.postFormAsIs("/api/worder/order/" + orderId + "/cancel", Map.of());
+
+        assertThat(cancel.statusCode()).as(cancel.body()).isBetween(400, 499);
+        assertThat(page.statusCode()).isBetween(400, 499);
+        assertThat(page.body()).doesNotContain(alice.username());
+        assertThat(state.statusCode()).isBetween(400, 499);
+        assertThat(forgedForm.statusCode()).as("a cancel without the session's CSRF token").isEqualTo(403);
+        assertThat(alice.order(orderId).path("status").asString()).isEqualTo("PAID");
+        assertThat(suite.orderDb().count("SELECT COUNT(*) FROM tb_order_refund WHERE order_id = ?", orderId)).isZero();
+        AttackReport.print("cancel (refund) another shopper's paid order; a cross-site cancel form",
+                "cancel %d, page %d, state %d; without CSRF %d; still PAID, no refund".formatted(cancel.statusCode(),
+                        page.statusCode(), state.statusCode(), forgedForm.statusCode()));
     }
 
     @Test

@@ -56,6 +56,21 @@ public final class Database {
         }
     }
 
+    /**
+     * Changes rows behind the apps' backs: only for a fault that cannot be made to happen on demand
+     * through the suite itself (the caller says which). Returns the rows changed.
+     */
+    public int update(String sql, Object... args) {
+        try (Connection connection = connect(schema); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("update failed on %s: %s".formatted(schema, sql), e);
+        }
+    }
+
     /** Drops an app's database account of the suite's (named after its schema). */
     static void dropUser(String user) {
         try (Connection connection = connect(""); Statement statement = connection.createStatement()) {

@@ -6,7 +6,9 @@ public enum Goods {
     MUG(100002L, 2_500L),
     T_SHIRT(100003L, 9_900L),
     /** Listed in the catalogue table but not on sale. */
-    UMBRELLA(100004L, 4_900L);
+    UMBRELLA(100004L, 4_900L),
+    /** An online course: business type COURSE, which earns no points. */
+    COURSE(100005L, 19_900L);
 
     private final long skuId;
     private final long priceFen;

@@ -1,6 +1,7 @@
 package com.changgou.e2e.support;
 
 import com.changgou.testkit.WeChatNotification;
+import com.changgou.testkit.WeChatRefundNotification;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.Map;
 public final class Notifications {
 
     private static final WeChatNotification SANDBOX_MERCHANT = WeChatNotification.fromEnvironment(Map.of());
+    /** Refund notifications are not signed but encrypted with (a digest of) the merchant key. */
+    public static final WeChatRefundNotification SANDBOX_REFUNDS = WeChatRefundNotification.fromEnvironment(Map.of());
 
     private Notifications() {
     }
@@ -36,6 +39,18 @@ public final class Notifications {
                 .header("Content-Type", "text/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
+    }
+
+    /** Posts a body to the suite's refund notify URL through the gateway, as WeChat's server does. */
+    public static HttpResponse<String> postRefund(Suite suite, String body) {
+        return Http.send(Http.request(refundNotifyUrl(suite))
+                .header("Content-Type", "text/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    public static java.net.URI refundNotifyUrl(Suite suite) {
+        return suite.gateway().resolve("/api/pay/wxpay/refund/notify");
     }
 
     public static boolean succeeded(HttpResponse<String> reply) {

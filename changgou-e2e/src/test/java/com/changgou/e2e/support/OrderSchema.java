@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads of the order schema. It keeps the seeds' status codes ('0' unpaid, '1' paid, '2' closed);
- * the tests speak the enum's names.
+ * Reads of the order schema. It keeps the seeds' status codes ('0' unpaid, '1' paid, '2' closed, and
+ * the refunds' '3' refunding, '4' refunded, '5' partially refunded); the tests speak the enum's names.
  */
 public final class OrderSchema {
 
     static final String STATUS =
-            "CASE order_status WHEN '0' THEN 'UNPAID' WHEN '1' THEN 'PAID' WHEN '2' THEN 'CLOSED' END";
+            "CASE order_status WHEN '0' THEN 'UNPAID' WHEN '1' THEN 'PAID' WHEN '2' THEN 'CLOSED' WHEN '3' THEN 'REFUNDING'"
+                    + " WHEN '4' THEN 'REFUNDED' WHEN '5' THEN 'PARTIALLY_REFUNDED' END";
 
     private OrderSchema() {
     }

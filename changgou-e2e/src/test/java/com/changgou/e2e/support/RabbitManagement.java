@@ -24,6 +24,37 @@ public final class RabbitManagement {
         return node.path("messages_ready").asLong() + node.path("messages_unacknowledged").asLong();
     }
 
+    /**
+     * Publishes one persistent message as the administrator (an operator replaying or a test forging
+     * one); true when a queue took it.
+     */
+    public boolean publish(String exchange, String routingKey, String body) {
+        String request = Http.JSON.writeValueAsString(java.util.Map.of("properties", java.util.Map.of("delivery_mode", 2,
+                "content_type", "application/json"), "routing_key", routingKey, "payload", body, "payload_encoding", "string"));
+        HttpResponse<String> response = Http.send(authorized(API + "/exchanges/" + encode(vhost) + "/" + encode(exchange) + "/publish")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)).build());
+        return Http.json(ok(response)).path("routed").asBoolean();
+    }
+
+    /** Removes the binding of a queue to an exchange (empty routing key), as a mistaken operator might. */
+    public void unbind(String exchange, String queue) {
+        String path = "/bindings/%s/e/%s/q/%s/~".formatted(encode(vhost), encode(exchange), encode(queue));
+        HttpResponse<String> response = Http.send(authorized(API + path).DELETE().build());
+        if (response.statusCode() != 204 && response.statusCode() != 404) {
+            throw new IllegalStateException("could not unbind %s from %s: %d %s".formatted(queue, exchange, response.statusCode(), response.body()));
+        }
+    }
+
+    /** Binds a queue to an exchange with an empty routing key (what the queue's owner declares). */
+    public void bind(String exchange, String queue) {
+        String path = "/bindings/%s/e/%s/q/%s".formatted(encode(vhost), encode(exchange), encode(queue));
+        HttpResponse<String> response = Http.send(authorized(API + path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"routing_key\":\"\"}")).build());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("could not bind %s to %s: %d %s".formatted(queue, exchange, response.statusCode(), response.body()));
+        }
+    }
+
     /** Stops the broker's AMQP and Web STOMP service on this machine (the node keeps running). */
     public void stopBroker() {
         Commands.run("rabbitmqctl", "stop_app");

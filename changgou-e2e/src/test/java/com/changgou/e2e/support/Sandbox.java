@@ -48,6 +48,56 @@ public final class Sandbox {
 
     public void clearFaults() {
         Http.send(Http.request(base.resolve("/sandbox/api/faults")).DELETE().build());
+        Http.send(Http.request(base.resolve("/sandbox/api/refund-faults")).DELETE().build());
+    }
+
+    /**
+     * Injects a refund fault for one refund (outRefundNo) or, with null, for every refund: NOTENOUGH,
+     * SYSTEMERROR, SLOW_ANSWER (the refund is made, its answer waits delayMillis), REFUNDCLOSE, CHANGE, DROP,
+     * DUPLICATE, DELAY. A null count lasts until cleared.
+     */
+    public void refundFault(String outRefundNo, String mode, Integer count, long delayMillis) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outRefundNo", outRefundNo);
+        body.put("mode", mode);
+        body.put("count", count);
+        body.put("delayMillis", delayMillis);
+        HttpResponse<String> response = post("/sandbox/api/refund-faults", body);
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("refund fault %s refused: %d %s".formatted(mode, response.statusCode(), response.body()));
+        }
+    }
+
+    /** WeChat's refunds of one trade (outTradeNo), oldest first: status, amounts, calls, notifications. */
+    public JsonNode refundsOf(String outTradeNo) {
+        return get("/sandbox/api/refunds?outTradeNo=" + outTradeNo);
+    }
+
+    /** How often the merchant asked /secapi/pay/refund and refundquery about one out_refund_no. */
+    public JsonNode refundCalls(String outRefundNo) {
+        return get("/sandbox/api/refund-calls/" + outRefundNo);
+    }
+
+    /** Sends an encrypted SUCCESS notification for a refund WeChat never made to the merchant's URL. */
+    public JsonNode notifyUnknownRefund(String notifyUrl, String outTradeNo, long totalFee, long refundFee) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("notifyUrl", notifyUrl);
+        body.put("outTradeNo", outTradeNo);
+        body.put("totalFee", totalFee);
+        body.put("refundFee", refundFee);
+        HttpResponse<String> response = post("/sandbox/api/refund-notifications/unknown", body);
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("unknown refund notification: %d %s".formatted(response.statusCode(), response.body()));
+        }
+        return Http.json(response);
+    }
+
+    private JsonNode get(String path) {
+        HttpResponse<String> response = Http.send(Http.request(base.resolve(path)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("sandbox %s: %d %s".formatted(path, response.statusCode(), response.body()));
+        }
+        return Http.json(response);
     }
 
     /** The sandbox's view of one order: state and the notifications it sent with their replies. */

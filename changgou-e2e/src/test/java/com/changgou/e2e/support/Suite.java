@@ -147,6 +147,7 @@ public final class Suite implements AutoCloseable {
         try {
             process.run(Duration.ofMinutes(2), "down");
         } finally {
+            AppLogErrors.print(Path.of(environment.variable("CHANGGOU_RUN_DIR"), "logs"));
             dropState();
         }
     }
@@ -161,6 +162,7 @@ public final class Suite implements AutoCloseable {
         rabbit.deleteVhost();
         rabbit.deleteUser(environment.variable("PAY_RABBIT_USER"));
         rabbit.deleteUser(environment.variable("ORDER_RABBIT_USER"));
+        rabbit.deleteUser(environment.variable("USER_RABBIT_USER"));
         Commands.run("bash", "-c", "redis-cli --scan --pattern '%s*' | xargs -r redis-cli del >/dev/null"
                 .formatted(SuiteEnvironment.redisPrefix(environment.name())));
     }

@@ -31,11 +31,14 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
         env.put("PAY_PORT", Integer.toString(9010 + offset));
         env.put("WEB_ORDER_PORT", Integer.toString(9011 + offset));
         env.put("SANDBOX_PORT", Integer.toString(9090 + offset));
+        env.put("SANDBOX_TLS_PORT", Integer.toString(9443 + offset));
         // Derived settings too, so that nothing inherited from the caller points at another suite.
         // (EUREKA_URL carries the registry account: ./changgou builds it from this run's secrets.)
         env.put("WXPAY_BASE_URL", "http://127.0.0.1:%d".formatted(9090 + offset));
         env.put("SANDBOX_PUBLIC_URL", "http://127.0.0.1:%d".formatted(9090 + offset));
         env.put("WXPAY_NOTIFY_URL", "http://127.0.0.1:%d/api/pay/wxpay/notify".formatted(8080 + offset));
+        env.put("WXPAY_SECURE_BASE_URL", "https://127.0.0.1:%d".formatted(9443 + offset));
+        env.put("WXPAY_REFUND_NOTIFY_URL", "http://127.0.0.1:%d/api/pay/wxpay/refund/notify".formatted(8080 + offset));
         env.put("USER_DB_NAME", "changgou_user_" + name);
         env.put("ORDER_DB_NAME", "changgou_order_" + name);
         env.put("PAY_DB_NAME", "changgou_pay_" + name);
@@ -44,6 +47,7 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
         // named after their schemas already).
         env.put("PAY_RABBIT_USER", "changgou-pay-" + name);
         env.put("ORDER_RABBIT_USER", "changgou-order-" + name);
+        env.put("USER_RABBIT_USER", "changgou-user-" + name);
         // Sessions and sign-in counters in the machine's Redis, under keys of this run only.
         env.put("GATEWAY_SESSION_NAMESPACE", redisPrefix(name) + "session");
         env.put("GATEWAY_SIGN_IN_KEY_PREFIX", redisPrefix(name) + "sign-in-failures:");
@@ -56,6 +60,13 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
         env.put("PAY_RECONCILE_INTERVAL", "PT1S");
         // the hostile suite's polling loop counts on one orderquery per record in this interval
         env.put("PAY_STATUS_QUERY_INTERVAL", "PT5S");
+        // Refunds WeChat could not take yet, and refunds no notification settled, are asked about
+        // within seconds, so the refund fault cases settle well inside their minute.
+        env.put("PAY_REFUND_QUERY_GRACE", "PT2S");
+        env.put("PAY_REFUND_BACKOFF_INITIAL", "PT1S");
+        env.put("PAY_REFUND_BACKOFF_MAX", "PT5S");
+        env.put("ORDER_REFUND_RETRY_BACKOFF", "PT1S");
+        env.put("ORDER_REFUND_MAX_BACKOFF", "PT5S");
         env.put("EUREKA_FETCH_SECONDS", "2");
         env.put("EUREKA_RENEW_SECONDS", "2");
         env.put("EUREKA_EXPIRE_SECONDS", "6");

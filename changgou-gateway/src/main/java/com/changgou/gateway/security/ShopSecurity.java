@@ -40,8 +40,8 @@ import reactor.core.publisher.Mono;
  * Who may come through the door. Shoppers sign in with a password (Spring Security's form login,
  * checked by {@link ThrottledSignIn}); the session lives in Redis through Spring Session, so it
  * survives a gateway restart and is shared by every gateway instance. Every state-changing
- * request carries the session's CSRF token, except WeChat's notification, which has no session
- * and is checked by its signature in the pay service. Paths with {@code ..}, {@code ;} or encoded
+ * request carries the session's CSRF token, except WeChat's notifications, which have no session
+ * and are checked in the pay service (a payment's by its signature, a refund's by decrypting it). Paths with {@code ..}, {@code ;} or encoded
  * dots and slashes are refused by Spring Security's strict firewall before anything else runs.
  *
  * <p>Behind the door nobody takes a caller's word: a routed request of a signed-in shopper carries
@@ -52,8 +52,9 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class ShopSecurity {
 
-    /** The one path WeChat's server posts to; it reaches the pay service without a shopper. */
+    /** The paths WeChat's server posts to (payments, refunds); they reach the pay service without a shopper. */
     static final String WECHAT_NOTIFY = "/api/pay/wxpay/notify";
+    static final String WECHAT_REFUND_NOTIFY = "/api/pay/wxpay/refund/notify";
     static final String SHOPPER = "SHOPPER";
 
     private static final byte[] SIGN_IN_FIRST = ("{\"flag\":false,\"code\":" + StatusCode.LOGINERROR
@@ -61,7 +62,8 @@ class ShopSecurity {
 
     @Bean
     SecurityWebFilterChain shopFilterChain(ServerHttpSecurity http, ThrottledSignIn signIn) {
-        ServerWebExchangeMatcher wechatNotify = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, WECHAT_NOTIFY);
+        ServerWebExchangeMatcher wechatNotify = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, WECHAT_NOTIFY,
+                WECHAT_REFUND_NOTIFY);
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(wechatNotify).permitAll()

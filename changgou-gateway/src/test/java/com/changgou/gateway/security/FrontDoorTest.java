@@ -262,6 +262,20 @@ class FrontDoorTest {
     }
 
     @Test
+    void wechatsRefundNotificationReachesPayWithoutSessionOrCsrfTokenButOnlyByPost() {
+        HttpResponse<String> notify = visitor.send(visitor.request("/api/pay/wxpay/refund/notify")
+                .header("Content-Type", "text/xml").header("X-User-Name", "mallory")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<xml/>")));
+        HttpResponse<String> read = visitor.get("/api/pay/wxpay/refund/notify");
+
+        assertThat(notify.statusCode()).isEqualTo(200);
+        assertThat(notify.body()).contains("path=/pay/wxpay/refund/notify", "method=POST", "user=null",
+                "authorization=null", "x-user-name=null");
+        assertThat(read.statusCode()).isNotEqualTo(200);
+        assertThat(read.body()).doesNotContain("path=");
+    }
+
+    @Test
     void signingUpGoesThroughTheUserServiceAndBackToTheSignInForm() {
         String token = visitor.csrfFrom("/signup");
 

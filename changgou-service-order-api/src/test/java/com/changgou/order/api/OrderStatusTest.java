@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,16 +15,25 @@ class OrderStatusTest {
 
     /** Rows move from, columns move to; Y is allowed, - refused. Every pair is listed. */
     private static final String MOVES = """
-                      UNPAID  PAID  CLOSED
-            UNPAID      -      Y      Y
-            PAID        -      -      -
-            CLOSED      -      -      -
+                                  UNPAID  PAID  CLOSED  REFUNDING  REFUNDED  PARTIALLY_REFUNDED
+            UNPAID                  -      Y      Y        -          -             -
+            PAID                    -      -      -        Y          -             -
+            CLOSED                  -      -      -        -          -             -
+            REFUNDING               -      Y      -        -          Y             Y
+            REFUNDED                -      -      -        -          -             -
+            PARTIALLY_REFUNDED      -      -      -        Y          -             -
             """;
 
     @ParameterizedTest(name = "{0} → {1} allowed: {2}")
     @MethodSource("moves")
     void canMoveToFollowsTheTable(OrderStatus from, OrderStatus to, boolean allowed) {
         assertThat(from.canMoveTo(to)).isEqualTo(allowed);
+    }
+
+    @Test
+    void onlyAPaidOrPartlyRefundedOrderCanBeRefunded() {
+        assertThat(Arrays.stream(OrderStatus.values()).filter(OrderStatus::isRefundable))
+                .containsExactly(OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED);
     }
 
     static Stream<Arguments> moves() {

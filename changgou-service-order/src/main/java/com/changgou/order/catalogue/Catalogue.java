@@ -1,5 +1,6 @@
 package com.changgou.order.catalogue;
 
+import com.changgou.order.api.BusinessType;
 import com.changgou.order.api.CatalogueItem;
 import com.changgou.order.api.OrderItemRequest;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ public class Catalogue {
     }
 
     public List<CatalogueItem> onSale() {
-        return skus.findOnSale().stream().map(sku -> new CatalogueItem(sku.id(), sku.name(), sku.price())).toList();
+        return skus.findOnSale().stream()
+                .map(sku -> new CatalogueItem(sku.id(), sku.name(), sku.price(), sku.businessType()))
+                .toList();
     }
 
     /**
@@ -33,17 +36,21 @@ public class Catalogue {
      * prices the catalogue had when it was placed.
      *
      * @param maxTotalFen the most one order may cost
-     * @throws OrderRefusedException when a sku is unknown, not on sale or asked for twice, a quantity
-     *                               is out of bounds, or the total is above {@code maxTotalFen}
+     * @throws OrderRefusedException when a sku is unknown, not on sale or asked for twice, the skus are
+     *                               of more than one kind of business, a quantity is out of bounds, or the
+     *                               total is above {@code maxTotalFen}
      */
     public PricedOrder price(List<OrderItemRequest> items, long maxTotalFen) {
         Map<Long, Sku> known = skusOf(items);
         List<PricedLine> lines = new ArrayList<>(items.size());
         int totalNum = 0;
         long totalFen = 0;
+        Sku first = null;
         try {
             for (OrderItemRequest item : items) {
                 Sku sku = sellable(known, item.skuId());
+                first = first == null ? sku : first;
+                requireOneKindOfBusiness(first, sku);
                 int quantity = quantity(item);
                 long money = Math.multiplyExact(sku.price(), quantity);
                 lines.add(new PricedLine(sku.id(), sku.name(), sku.price(), quantity, money));
@@ -56,7 +63,22 @@ public class Catalogue {
         if (totalFen > maxTotalFen) {
             throw tooExpensive(maxTotalFen);
         }
-        return new PricedOrder(List.copyOf(lines), totalNum, totalFen);
+        return new PricedOrder(List.copyOf(lines), totalNum, totalFen, first.businessType());
+    }
+
+    /**
+     * Goods are shipped, a course is enrolled in, and the services that hear of a paid order act on its
+     * one kind: an order of both would be half ignored by each.
+     */
+    private static void requireOneKindOfBusiness(Sku first, Sku sku) {
+        if (sku.businessType() != first.businessType()) {
+            throw new OrderRefusedException("an order holds one kind of business: sku %d is %s, sku %d is %s"
+                    .formatted(first.id(), describe(first.businessType()), sku.id(), describe(sku.businessType())));
+        }
+    }
+
+    private static String describe(BusinessType type) {
+        return type.name().toLowerCase();
     }
 
     private Map<Long, Sku> skusOf(List<OrderItemRequest> items) {

@@ -1,5 +1,10 @@
 package com.changgou.order.catalogue;
 
-/** One row of {@code tb_sku}: a good the shop knows, its unit price in fen, and whether it is sold now. */
-public record Sku(long id, String name, long price, boolean onSale) {
+import com.changgou.order.api.BusinessType;
+
+/**
+ * One row of {@code tb_sku}: a good the shop knows, its unit price in fen, whether it is sold now, and
+ * its kind of business.
+ */
+public record Sku(long id, String name, long price, boolean onSale, BusinessType businessType) {
 }

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Orders and their life: placing, paying, closing. Every state change is a conditional update and its
- * log row in one transaction, so a duplicate or a race loses quietly instead of changing state twice.
+ * Orders and their life: placing, paying, closing (refunds: {@link Refunds}, {@link RefundResults}).
+ * Every state change is a conditional update and its log row in one transaction, so a duplicate or a
+ * race loses quietly instead of changing state twice; a change other services hear of publishes its
+ * {@link OrderEvents event} in that same transaction.
  */
 @Service
 public class OrderManagement {
@@ -28,15 +30,19 @@ public class OrderManagement {
     private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
 
     private final OrderMapper mapper;
+    private final RefundMapper refundMapper;
+    private final Refunds refunds;
     private final Catalogue catalogue;
     private final IdWorker idWorker;
     private final OrderProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    OrderManagement(OrderMapper mapper, Catalogue catalogue, IdWorker idWorker, OrderProperties properties,
-            Clock clock, ApplicationEventPublisher events) {
+    OrderManagement(OrderMapper mapper, RefundMapper refundMapper, Refunds refunds, Catalogue catalogue,
+            IdWorker idWorker, OrderProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.mapper = mapper;
+        this.refundMapper = refundMapper;
+        this.refunds = refunds;
         this.catalogue = catalogue;
         this.idWorker = idWorker;
         this.properties = properties;
@@ -57,15 +63,15 @@ public class OrderManagement {
         Instant now = now();
         Instant expireAt = now.plus(properties.timeout());
         OrderRow order = new OrderRow(id, username, priced.totalNum(), priced.totalFen(), priced.totalFen(),
-                PayType.WECHAT, OrderStatus.UNPAID, null, now, now, null, null, expireAt);
+                PayType.WECHAT, OrderStatus.UNPAID, null, now, now, null, null, expireAt, priced.businessType());
         mapper.insertOrder(order);
         mapper.insertItems(items);
         mapper.insertLog(new OrderLogRow(null, id, null, OrderStatus.UNPAID, Operator.shopper(username), "placed",
                 null, now));
         events.publishEvent(new OrderPlaced(id, expireAt));
-        log.info("order {} placed by {}: {} items, {} fen, expires {}", id, username, priced.totalNum(),
-                priced.totalFen(), expireAt);
-        return OrderViews.of(order, items);
+        log.info("order {} placed by {}: {} items of {}, {} fen, expires {}", id, username, priced.totalNum(),
+                priced.businessType(), priced.totalFen(), expireAt);
+        return OrderViews.of(order, items, List.of());
     }
 
     private OrderItemRow itemRow(String orderId, PricedLine line) {
@@ -80,14 +86,18 @@ public class OrderManagement {
         if (order == null || !order.username().equals(username)) {
             throw new OrderNotFoundException(id);
         }
-        return OrderViews.of(order, mapper.findItems(id));
+        return view(order);
     }
 
     @Transactional(readOnly = true)
     public List<OrderView> list(String username) {
         return mapper.findByUsername(username).stream()
-                .map(order -> OrderViews.of(order, mapper.findItems(order.id())))
+                .map(this::view)
                 .toList();
+    }
+
+    private OrderView view(OrderRow order) {
+        return OrderViews.of(order, mapper.findItems(order.id()), refundMapper.findRefunds(order.id()));
     }
 
     /** The order's status, for callers that act on it without a shopper (timeouts); null when unknown. */
@@ -120,28 +130,16 @@ public class OrderManagement {
                 && mapper.markPaid(order.id(), result.transactionId(), paidAt(result, now), now) == 1) {
             mapper.insertLog(new OrderLogRow(null, order.id(), order.orderStatus(), OrderStatus.PAID,
                     Operator.Service.PAY, "paid by WeChat", result.transactionId(), now));
+            events.publishEvent(OrderEvents.paid(order, now));
             log.info("order {} paid, transaction {}", order.id(), result.transactionId());
             return PaymentOutcome.PAID;
         }
-        if (order.orderStatus() == OrderStatus.PAID && result.transactionId().equals(order.transactionId())) {
+        // the payment the order was paid by, whatever became of the order since (refunds included)
+        if (result.transactionId().equals(order.transactionId())) {
             log.debug("order {} already paid by transaction {}; duplicate ignored", order.id(), order.transactionId());
             return PaymentOutcome.DUPLICATE;
         }
-        return recordRefund(order, result, now);
-    }
-
-    private PaymentOutcome recordRefund(OrderRow order, PayResultMessage result, Instant now) {
-        String reason = order.orderStatus() == OrderStatus.CLOSED
-                ? "paid after the order was closed"
-                : "paid again; order already paid by transaction " + order.transactionId();
-        int inserted = mapper.insertRefundTodo(new RefundTodoRow(null, order.id(), result.transactionId(),
-                result.totalFee(), reason, RefundTodoState.TODO, now));
-        if (inserted == 1) {
-            mapper.insertLog(new OrderLogRow(null, order.id(), order.orderStatus(), order.orderStatus(),
-                    Operator.Service.PAY, "refund to do: " + reason, result.transactionId(), now));
-            log.warn("order {} {}: transaction {} of {} fen recorded for refund", order.id(), reason,
-                    result.transactionId(), result.totalFee());
-        }
+        refunds.recordUnkeptPayment(order, result.transactionId(), result.totalFee(), now);
         return PaymentOutcome.REFUND_RECORDED;
     }
 

@@ -36,8 +36,9 @@ public interface OrderMapper {
     /** UNPAID → CLOSED; 0 when the order is not (any more) unpaid. */
     int close(@Param("id") String id, @Param("now") Instant now);
 
-    /** 0 when this (order, transaction) is already recorded. */
-    int insertRefundTodo(RefundTodoRow todo);
+    /** {@code from} → {@code to} for the refund moves; 0 when the order is no longer {@code from}. */
+    int moveStatus(@Param("id") String id, @Param("from") OrderStatus from, @Param("to") OrderStatus to,
+            @Param("now") Instant now);
 
     List<String> findExpiredIds(@Param("status") OrderStatus status, @Param("cutoff") Instant cutoff,
             @Param("limit") int limit);

@@ -1,9 +1,10 @@
 package com.changgou.order.management;
 
+import com.changgou.order.api.BusinessType;
 import com.changgou.order.api.OrderStatus;
 import java.time.Instant;
 
-/** One row of {@code tb_order}. */
+/** One row of {@code tb_order}; {@code businessType} is the one kind of all its items. */
 public record OrderRow(
         String id,
         String username,
@@ -17,5 +18,6 @@ public record OrderRow(
         Instant updateTime,
         Instant payTime,
         Instant closeTime,
-        Instant expireTime) {
+        Instant expireTime,
+        BusinessType businessType) {
 }

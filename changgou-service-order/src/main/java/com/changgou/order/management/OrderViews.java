@@ -10,10 +10,11 @@ final class OrderViews {
     private OrderViews() {
     }
 
-    static OrderView of(OrderRow o, List<OrderItemRow> items) {
+    static OrderView of(OrderRow o, List<OrderItemRow> items, List<RefundRow> refunds) {
         return new OrderView(o.id(), o.username(), o.totalNum(), o.totalMoney(), o.payMoney(), o.orderStatus(),
                 o.transactionId(), o.createTime(), o.expireTime(), o.payTime(), o.closeTime(),
-                items.stream().map(OrderViews::of).toList());
+                items.stream().map(OrderViews::of).toList(), refunds.stream().map(RefundLines::of).toList(),
+                o.businessType());
     }
 
     static OrderItemView of(OrderItemRow i) {

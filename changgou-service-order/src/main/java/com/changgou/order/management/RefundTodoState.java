@@ -1,11 +1,34 @@
 package com.changgou.order.management;
 
-/** Where a refund to make stands. Only TODO exists until refunds are made; they add their states and moves here. */
-public enum RefundTodoState {
-    TODO;
+import com.changgou.order.api.OrderRefundState;
 
-    /** The one place that says which moves are allowed: none yet. */
+/**
+ * Where a refund to do (money the order could not keep) stands. It follows the refund made for it:
+ * TODO until the pay service has it, REFUNDING while it is on its way, then REFUNDED, or FAILED when
+ * no money moved (closed or refused) and a person must look.
+ */
+public enum RefundTodoState {
+    TODO,
+    REFUNDING,
+    REFUNDED,
+    FAILED;
+
+    /** The one place that says which moves are allowed: forward only, and an outcome may outrun the submission. */
     public boolean canMoveTo(RefundTodoState next) {
-        return false;
+        return switch (this) {
+            case TODO -> next == REFUNDING || next == REFUNDED || next == FAILED;
+            case REFUNDING -> next == REFUNDED || next == FAILED;
+            case REFUNDED, FAILED -> false;
+        };
+    }
+
+    /** What a todo becomes when its refund reaches {@code state}. */
+    public static RefundTodoState following(OrderRefundState state) {
+        return switch (state) {
+            case REQUESTED -> TODO;
+            case SUBMITTED, CHANGE -> REFUNDING;
+            case SUCCESS -> REFUNDED;
+            case CLOSED, REFUSED -> FAILED;
+        };
     }
 }

@@ -1,6 +1,8 @@
 package com.changgou.order.messaging;
 
 import com.changgou.order.management.PaymentRejectedException;
+import com.changgou.order.management.RefundResultRejectedException;
+import com.changgou.outbox.OutboxConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
@@ -16,15 +18,19 @@ import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How the order service talks to RabbitMQ: JSON bodies, bounded retries with back-off for transient
- * failures (database or pay service down), and poison messages straight to the dead-letter queue.
+ * failures (database or pay service down), and poison messages straight to the dead-letter queue. Its
+ * order events leave through the outbox ({@link OutboxConfiguration}, {@code changgou.outbox.*}):
+ * written with the state change, relayed with publisher confirms.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@Import(OutboxConfiguration.class)
 class MessagingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
@@ -41,7 +47,7 @@ class MessagingConfiguration {
     }
 
     /**
-     * After the last attempt: reject without requeue. A pay result goes to its dead-letter queue; a
+     * After the last attempt: reject without requeue. A pay or refund result goes to its dead-letter queue; a
      * timeout is left to the sweep, which retries every unpaid order past its expiry.
      */
     @Bean
@@ -63,7 +69,7 @@ class MessagingConfiguration {
                 new ConditionalRejectingErrorHandler.DefaultExceptionStrategy() {
                     @Override
                     protected boolean isUserCauseFatal(Throwable cause) {
-                        return cause instanceof PaymentRejectedException;
+                        return isRejected(cause);
                     }
                 }));
         return factory;
@@ -78,11 +84,16 @@ class MessagingConfiguration {
 
     static boolean isPoison(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PaymentRejectedException || t instanceof MessageConversionException) {
+            if (isRejected(t) || t instanceof MessageConversionException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A pay or refund result that can never apply: the DLQ's, at once. */
+    private static boolean isRejected(Throwable t) {
+        return t instanceof PaymentRejectedException || t instanceof RefundResultRejectedException;
     }
 
     private static String rootMessage(Throwable e) {

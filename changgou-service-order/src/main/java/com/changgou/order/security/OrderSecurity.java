@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,12 +26,19 @@ import org.springframework.security.web.SecurityFilterChain;
  * audience, or an expired one, gets 401 and changes nothing. Health and info stay open for Eureka
  * and the orchestrator; any other path is refused.
  *
+ * <p>One call is staff's, not a shopper's: an operator's refund ({@code POST /internal/order/{id}/refunds})
+ * takes a gateway token with the {@value #OPERATOR} role in its {@code roles} claim, and acts for its
+ * subject; a shopper's token there is a 403.
+ *
  * <p>No browser reaches this app and it keeps no session or cookie, so a cross-site request has no
  * credential to ride on: CSRF protection stays the gateway's job and is off here.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(GatewayTokens.class)
 public class OrderSecurity {
+
+    /** The role of the shop's staff in the gateway's token ({@code roles}: ["OPERATOR"]). */
+    public static final String OPERATOR = "OPERATOR";
 
     @Bean
     SecurityFilterChain orderFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
@@ -40,6 +48,7 @@ public class OrderSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.POST, OrderFeign.PATH + "/*/refunds").hasRole(OPERATOR)
                         .requestMatchers(OrderFeign.PATH, OrderFeign.PATH + "/**", CatalogueFeign.PATH)
                         .hasRole(GatewayTokens.SHOPPER)
                         .anyRequest().denyAll())

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The order service's own credential, for the one call it makes for no shopper: closing a timed-out
+ * The order service's own credential, for the calls it makes for no shopper: refunds, and closing a timed-out
  * order's trade at the pay service. Without a password the service refuses to start, rather than
  * find out at the first timeout.
  *

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The order service calls the pay service only to close a timed-out order's trade, for no shopper:
+ * The order service calls the pay service for no shopper (to close a timed-out order's trade, and to
+ * submit refunds):
  * it signs those calls with its own account over HTTP Basic. (Its only Feign client is the pay
  * service's, so the interceptor applies to every call it makes.)
  */

@@ -4,6 +4,7 @@ import com.changgou.common.Result;
 import com.changgou.common.StatusCode;
 import com.changgou.order.catalogue.OrderRefusedException;
 import com.changgou.order.management.OrderNotFoundException;
+import com.changgou.order.management.RefundRefusedException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,11 @@ class OrderErrors {
     @ExceptionHandler(OrderRefusedException.class)
     ResponseEntity<Result<Void>> refused(OrderRefusedException e) {
         return error(HttpStatus.BAD_REQUEST, StatusCode.ERROR, e.getMessage());
+    }
+
+    @ExceptionHandler(RefundRefusedException.class)
+    ResponseEntity<Result<Void>> refundRefused(RefundRefusedException e) {
+        return error(HttpStatus.CONFLICT, StatusCode.ERROR, e.getMessage());
     }
 
     @ExceptionHandler(DataAccessException.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.changgou.order.TestDatabase;
+import com.changgou.order.api.BusinessType;
 import com.changgou.order.api.CatalogueItem;
 import com.changgou.order.api.OrderItemRequest;
 import java.util.List;
@@ -32,6 +33,7 @@ class CatalogueTest {
     static final long MUG = 100002L;
     static final long SHIRT = 100003L;
     static final long UMBRELLA_SOLD_OUT = 100004L;
+    static final long COURSE = 100005L;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -50,11 +52,12 @@ class CatalogueTest {
     JdbcClient jdbc;
 
     @Test
-    void theGoodsOnSaleAreTheSeededOnesByIdWithoutTheSoldOutUmbrella() {
+    void theGoodsOnSaleAreTheSeededOnesByIdWithoutTheSoldOutUmbrellaEachWithItsKindOfBusiness() {
         assertThat(catalogue.onSale()).containsExactly(
-                new CatalogueItem(STICKER, "Changgou sticker", 1),
-                new CatalogueItem(MUG, "Changgou mug", 2_500),
-                new CatalogueItem(SHIRT, "Changgou T-shirt", 9_900));
+                new CatalogueItem(STICKER, "Changgou sticker", 1, BusinessType.GOODS),
+                new CatalogueItem(MUG, "Changgou mug", 2_500, BusinessType.GOODS),
+                new CatalogueItem(SHIRT, "Changgou T-shirt", 9_900, BusinessType.GOODS),
+                new CatalogueItem(COURSE, "Online course: WeChat Pay in practice", 19_900, BusinessType.COURSE));
     }
 
     @Test
@@ -66,6 +69,22 @@ class CatalogueTest {
                 new PricedLine(STICKER, "Changgou sticker", 1, 3, 3));
         assertThat(priced.totalNum()).isEqualTo(5);
         assertThat(priced.totalFen()).isEqualTo(19_803);
+        assertThat(priced.businessType()).isEqualTo(BusinessType.GOODS);
+    }
+
+    @Test
+    void anOrderOfTheCourseIsOfItsKindOfBusiness() {
+        PricedOrder priced = catalogue.price(List.of(line(COURSE, 1)), MAX_TOTAL);
+
+        assertThat(priced.businessType()).isEqualTo(BusinessType.COURSE);
+        assertThat(priced.totalFen()).isEqualTo(19_900);
+    }
+
+    @Test
+    void anOrderMixingKindsOfBusinessIsRefusedNamingBothSkus() {
+        assertThatThrownBy(() -> catalogue.price(List.of(line(MUG, 1), line(STICKER, 1), line(COURSE, 1)), MAX_TOTAL))
+                .isInstanceOf(OrderRefusedException.class)
+                .hasMessage("an order holds one kind of business: sku 100002 is goods, sku 100005 is course");
     }
 
     @Test

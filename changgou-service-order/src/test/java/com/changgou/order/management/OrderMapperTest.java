@@ -3,6 +3,7 @@ package com.changgou.order.management;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.changgou.order.TestDatabase;
+import com.changgou.order.api.BusinessType;
 import com.changgou.order.api.OrderStatus;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,9 @@ class OrderMapperTest {
 
     @Autowired
     OrderMapper mapper;
+
+    @Autowired
+    RefundMapper refunds;
 
     @Autowired
     JdbcClient jdbc;
@@ -115,7 +119,7 @@ class OrderMapperTest {
     @Test
     void payTypeAndRefundStateKeepTheSeedsCodes() {
         mapper.insertOrder(unpaid("1010", "alice", NOW));
-        mapper.insertRefundTodo(new RefundTodoRow(null, "1010", "wx-10", 300, "paid after close",
+        refunds.insertTodo(new RefundTodoRow(null, "1010", "wx-10", null, 300, "paid after close",
                 RefundTodoState.TODO, NOW));
 
         assertThat(mapper.findById("1010").payType()).isEqualTo(PayType.WECHAT);
@@ -128,13 +132,22 @@ class OrderMapperTest {
     }
 
     @Test
+    void theBusinessTypeIsStoredByName() {
+        mapper.insertOrder(unpaid("1011", "alice", NOW, BusinessType.COURSE));
+
+        assertThat(mapper.findById("1011").businessType()).isEqualTo(BusinessType.COURSE);
+        assertThat(jdbc.sql("SELECT business_type FROM tb_order WHERE id = '1011'").query(String.class).single())
+                .isEqualTo("COURSE");
+    }
+
+    @Test
     void aRefundToDoIsRecordedOncePerTransaction() {
         mapper.insertOrder(unpaid("1006", "alice", NOW));
-        RefundTodoRow todo = new RefundTodoRow(null, "1006", "wx-6", 300, "paid after close", RefundTodoState.TODO,
-                NOW);
+        RefundTodoRow todo = new RefundTodoRow(null, "1006", "wx-6", "r-6", 300, "paid after close",
+                RefundTodoState.TODO, NOW);
 
-        assertThat(mapper.insertRefundTodo(todo)).isEqualTo(1);
-        assertThat(mapper.insertRefundTodo(todo)).isZero();
+        assertThat(refunds.insertTodo(todo)).isEqualTo(1);
+        assertThat(refunds.insertTodo(todo)).isZero();
         assertThat(mapper.findRefundTodos("1006")).singleElement()
                 .satisfies(r -> assertThat(r.amount()).isEqualTo(300));
     }
@@ -158,8 +171,12 @@ class OrderMapperTest {
     }
 
     private static OrderRow unpaid(String id, String username, Instant expireAt) {
+        return unpaid(id, username, expireAt, BusinessType.GOODS);
+    }
+
+    private static OrderRow unpaid(String id, String username, Instant expireAt, BusinessType type) {
         Instant created = NOW;
         return new OrderRow(id, username, 2, 300, 300, PayType.WECHAT, OrderStatus.UNPAID, null, created, created,
-                null, null, expireAt);
+                null, null, expireAt, type);
     }
 }

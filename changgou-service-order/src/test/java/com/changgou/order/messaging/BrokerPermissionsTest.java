@@ -34,8 +34,9 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 /**
  * Against the machine's RabbitMQ, in a vhost of this test's own with the suite's scripts applied for
  * throw-away users: each app's user does what its app does, the order service's topology declared as
- * the order user, and nobody but the pay user can tell an order it was paid. webguest, whose
- * password is in every wxpay page, may only subscribe, and what it leaves behind goes away.
+ * the order user, and nobody but the pay user can tell an order it was paid, nor anyone but the order
+ * user announce an order event. webguest, whose password is in every wxpay page, may only subscribe,
+ * and what it leaves behind goes away.
  */
 class BrokerPermissionsTest {
 
@@ -211,7 +212,7 @@ class BrokerPermissionsTest {
 
     @Test
     void noUserOfTheScriptsHasTagsSoNoneReachesTheManagementApi() throws Exception {
-        for (ScriptedBroker.Credentials user : List.of(BROKER.pay, BROKER.order, BROKER.webguest)) {
+        for (ScriptedBroker.Credentials user : List.of(BROKER.pay, BROKER.order, BROKER.user, BROKER.webguest)) {
             assertThat(JsonPath.<List<Object>>read(BROKER.get("/api/users/" + ScriptedBroker.enc(user.user())),
                     "$.tags")).as(user.user()).isEmpty();
         }
@@ -227,6 +228,82 @@ class BrokerPermissionsTest {
         BROKER.connect(BROKER.pay).close();
         BROKER.connect(BROKER.order).close();
         BROKER.connect(BROKER.webguest).close();
+    }
+
+    @Test
+    void thePayUsersRefundResultReachesOrderRefundResultAndTheOrderUserConsumesItButCannotForgeOne() throws Exception {
+        String forged = paid();
+        assertRefused(order, channel -> publish(channel, NAMES.payExchange(), NAMES.refundResultRoutingKey(), forged));
+        assertRefused(webguest, channel -> publish(channel, NAMES.payExchange(), NAMES.refundResultRoutingKey(), forged));
+        String result = paid();
+        publishConfirmed(pay, NAMES.payExchange(), NAMES.refundResultRoutingKey(), result);
+
+        Channel channel = order.createChannel();
+        List<String> received = new CopyOnWriteArrayList<>();
+        String tag = channel.basicConsume(NAMES.refundResultQueue(), true,
+                (consumerTag, delivery) -> received.add(delivery.getProperties().getMessageId()), consumerTag -> { });
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.contains(result));
+            assertThat(received).doesNotContain(forged);
+        } finally {
+            channel.basicCancel(tag);
+            channel.close();
+        }
+        assertRefused(pay, c -> c.basicGet(NAMES.refundResultQueue(), true));
+    }
+
+    @Test
+    void theOrderUserDeclaresOrderEventsAndTheEventsItPublishesReachAQueueBoundThere() throws Exception {
+        // as the order service's RabbitAdmin does on every connect, on top of what the scripts declared
+        try (Channel channel = order.createChannel()) {
+            channel.exchangeDeclare(NAMES.orderEventsExchange(), BuiltinExchangeType.FANOUT, true);
+        }
+        String queue = orderEventsQueue();
+        String event = "paid-" + UUID.randomUUID();
+
+        publishConfirmed(order, NAMES.orderEventsExchange(), "", event);
+
+        assertThat(messageIdsUntil(queue, event)).contains(event);
+    }
+
+    @Test
+    void neitherThePayUserNorWebguestCanAnnounceAnOrderEventNorRedeclareOrderEvents() throws Exception {
+        String queue = orderEventsQueue();
+        String forged = "paid-forged-" + UUID.randomUUID();
+        assertRefused(pay, channel -> publish(channel, NAMES.orderEventsExchange(), "", forged));
+        assertRefused(webguest, channel -> publish(channel, NAMES.orderEventsExchange(), "", forged));
+        assertRefused(pay, channel -> channel.exchangeDeclare(NAMES.orderEventsExchange(), BuiltinExchangeType.FANOUT,
+                true));
+        assertRefused(pay, channel -> channel.exchangeDelete(NAMES.orderEventsExchange()));
+
+        String marker = "marker-" + UUID.randomUUID();
+        publishConfirmed(order, NAMES.orderEventsExchange(), "", marker);
+        assertThat(messageIdsUntil(queue, marker)).doesNotContain(forged);
+    }
+
+    /** A queue of the administrator's bound to order.events, standing in for a subscribing service's. */
+    private static String orderEventsQueue() throws Exception {
+        try (Channel channel = admin.createChannel()) {
+            String queue = channel.queueDeclare("order-events-test-" + UUID.randomUUID(), false, false, true, null)
+                    .getQueue();
+            channel.queueBind(queue, NAMES.orderEventsExchange(), "");
+            return queue;
+        }
+    }
+
+    /** The message ids on {@code queue}, read as the administrator up to and including {@code last}. */
+    private static List<String> messageIdsUntil(String queue, String last) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Channel channel = admin.createChannel()) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                GetResponse response = channel.basicGet(queue, true);
+                if (response != null) {
+                    ids.add(response.getProps().getMessageId());
+                }
+                return ids.contains(last);
+            });
+        }
+        return ids;
     }
 
     private static List<String> brokerState() throws Exception {

@@ -2,6 +2,8 @@ package com.changgou.order.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.changgou.order.api.BusinessType;
+import com.changgou.order.api.event.OrderEvent;
 import com.changgou.pay.api.message.PayResultMessage;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -10,7 +12,10 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The bodies the order service reads and writes, with the JSON mapper its message converter uses. */
+/**
+ * The bodies the order service reads and writes, with the JSON mapper its message converter and its outbox
+ * use: the wire format of its timeouts and order events is pinned here.
+ */
 class MessagesJsonTest {
 
     private final ApplicationContextRunner boot = new ApplicationContextRunner()
@@ -28,6 +33,31 @@ class MessagesJsonTest {
             assertThat(mapper.writeValueAsString(timeout)).isEqualTo(json);
             assertThat(mapper.readValue(json, OrderTimeoutMessage.class)).isEqualTo(timeout);
         });
+    }
+
+    @Test
+    void theOrderEventIsPinned() {
+        OrderEvent paid = new OrderEvent("paid-1001", OrderEvent.PAID, Instant.parse("2026-12-01T04:00:07Z"), "1001",
+                "alice", BusinessType.GOODS, 2990, 2990);
+        String json = """
+                {"eventId":"paid-1001","type":"order.paid","occurredAt":"2026-12-01T04:00:07Z","orderId":"1001",\
+                "username":"alice","businessType":"GOODS","amountFen":2990,"paidFen":2990}""";
+
+        boot.run(context -> {
+            JsonMapper mapper = context.getBean(JsonMapper.class);
+            assertThat(mapper.writeValueAsString(paid)).isEqualTo(json);
+            assertThat(mapper.readValue(json, OrderEvent.class)).isEqualTo(paid);
+        });
+    }
+
+    @Test
+    void aRefundedEventCarriesTheRefundsAmountAndWhatThePaidOrderCost() {
+        OrderEvent refunded = new OrderEvent("refunded-2002", OrderEvent.REFUNDED,
+                Instant.parse("2026-12-02T05:00:00Z"), "1001", "alice", BusinessType.COURSE, 1000, 19900);
+
+        boot.run(context -> assertThat(context.getBean(JsonMapper.class).writeValueAsString(refunded)).isEqualTo("""
+                {"eventId":"refunded-2002","type":"order.refunded","occurredAt":"2026-12-02T05:00:00Z",\
+                "orderId":"1001","username":"alice","businessType":"COURSE","amountFen":1000,"paidFen":19900}"""));
     }
 
     @Test

@@ -6,15 +6,22 @@ import static org.awaitility.Awaitility.await;
 import com.changgou.order.TestDatabase;
 import com.changgou.order.TestVhost;
 import com.changgou.order.api.OrderItemRequest;
+import com.changgou.order.api.OrderRefundState;
 import com.changgou.order.api.OrderStatus;
+import com.changgou.order.api.RefundKind;
 import com.changgou.order.api.OrderView;
 import com.changgou.order.api.PlaceOrderRequest;
 import com.changgou.order.management.OrderLogRow;
 import com.changgou.order.management.OrderManagement;
 import com.changgou.order.management.OrderMapper;
+import com.changgou.order.management.Refunds;
+import com.changgou.order.api.RefundLine;
+import com.changgou.pay.api.RefundState;
+import com.changgou.pay.api.message.RefundResultMessage;
 import com.changgou.pay.api.CloseOutcome;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.pay.api.message.PayResultMessage;
+import com.changgou.outbox.OutboxRelayRunner;
 import com.changgou.security.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -79,7 +86,8 @@ class OrderMessagingTest {
 
     @AfterAll
     static void cleanUp(ApplicationContext context) throws Exception {
-        // the context itself is closed later by @DirtiesContext; its consumers must let go of the vhost first
+        // the context itself is closed later by @DirtiesContext; its consumers and relay must let go of the vhost first
+        context.getBean(OutboxRelayRunner.class).stop();
         context.getBean(RabbitListenerEndpointRegistry.class).stop();
         context.getBean(CachingConnectionFactory.class).resetConnection();
         VHOST.delete();
@@ -101,7 +109,11 @@ class OrderMessagingTest {
     @Autowired
     OrderExpiry expiry;
 
+    @Autowired
+    Refunds refunds;
+
     final List<String> deadLetters = new CopyOnWriteArrayList<>();
+    static final List<String> refundDeadLetters = new CopyOnWriteArrayList<>();
 
     @Test
     void aPaidResultInTheWireFormatMarksTheOrderPaidWithOneLogRow() {
@@ -254,6 +266,96 @@ class OrderMessagingTest {
         assertThat(names.delayQueue(Duration.ofSeconds(2))).isEqualTo("order.timeout.delay.2s");
         String declared = rabbit.execute(channel -> channel.queueDeclarePassive("order.timeout.delay.2s").getQueue());
         assertThat(declared).isEqualTo("order.timeout.delay.2s");
+    }
+
+    @Test
+    void aRefundResultInTheWireFormatRefundsTheOrderOnceHoweverOftenItIsDelivered() {
+        OrderView order = paidOrder("erin");
+        RefundLine refund = refunds.cancel("erin", order.id());
+        String body = """
+                {"messageId":"%s","type":"order.refund","occurredAt":"2026-01-02T03:05:09Z","orderId":"%s",
+                 "outRefundNo":"%s","outTradeNo":"%s","transactionId":"wx-%s","refundFee":%d,"state":"SUCCESS",
+                 "reason":null,"refundedAt":"2026-01-02T03:05:05Z"}"""
+                .formatted(UUID.randomUUID(), order.id(), refund.id(), order.id(), order.id(), FEE);
+
+        for (int i = 0; i < 3; i++) {
+            publishRefundResult(MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
+                    .setContentType("application/json").build());
+        }
+        OrderView sentinel = paidOrder("erin");
+        RefundLine sentinelRefund = refunds.cancel("erin", sentinel.id());
+        rabbit.convertAndSend(names.payExchange(), names.refundResultRoutingKey(),
+                refundResult(sentinel, sentinelRefund, FEE, RefundState.REFUNDCLOSE));
+
+        await().atMost(WAIT).until(() -> orders.statusOf(sentinel.id()) == OrderStatus.PAID
+                && orders.get("erin", sentinel.id()).refunds().get(0).state() == OrderRefundState.CLOSED);
+        assertThat(orders.statusOf(order.id())).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(mapper.findLogs(order.id())).filteredOn(l -> l.toStatus() == OrderStatus.REFUNDED).hasSize(1)
+                .allSatisfy(l -> assertThat(l.fromStatus()).isEqualTo(OrderStatus.REFUNDING));
+        assertThat(orders.get("erin", order.id()).refunds()).singleElement()
+                .satisfies(r -> assertThat(r.state()).isEqualTo(OrderRefundState.SUCCESS));
+    }
+
+    @Test
+    void aRefundResultForAnUnknownRefundIsAcknowledgedAndDropped() {
+        OrderView order = paidOrder("erin");
+        RefundLine unknown = new RefundLine("404404404", FEE, RefundKind.SHOPPER_CANCEL, OrderRefundState.REQUESTED,
+                null, null, null);
+        rabbit.convertAndSend(names.payExchange(), names.refundResultRoutingKey(),
+                refundResult(order, unknown, FEE, RefundState.SUCCESS));
+        RefundLine known = refunds.cancel("erin", order.id());
+        rabbit.convertAndSend(names.payExchange(), names.refundResultRoutingKey(),
+                refundResult(order, known, FEE, RefundState.SUCCESS));
+
+        await().atMost(WAIT).until(() -> orders.statusOf(order.id()) == OrderStatus.REFUNDED);
+        assertThat(messagesIn(names.refundResultQueue())).isZero();
+        assertThat(deadLettersOfRefunds()).noneMatch(body -> body.contains("404404404"));
+    }
+
+    @Test
+    void aMalformedRefundResultOrOneOfTheWrongAmountGoesToTheRefundDeadLetterQueue() {
+        String marker = "not-json-" + UUID.randomUUID();
+        publishRefundResult(MessageBuilder.withBody(marker.getBytes(StandardCharsets.UTF_8))
+                .setContentType("application/json").build());
+        OrderView order = paidOrder("erin");
+        RefundLine refund = refunds.cancel("erin", order.id());
+        RefundResultMessage wrong = refundResult(order, refund, FEE - 1, RefundState.SUCCESS);
+        rabbit.convertAndSend(names.payExchange(), names.refundResultRoutingKey(), wrong);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deadLettersOfRefunds())
+                .anyMatch(body -> body.contains(marker)).anyMatch(body -> body.contains(wrong.messageId())));
+        assertThat(orders.statusOf(order.id())).isEqualTo(OrderStatus.REFUNDING);
+    }
+
+    private OrderView paidOrder(String username) {
+        OrderView order = place(username);
+        orders.markPaid(new PayResultMessage(UUID.randomUUID().toString(), PayResultMessage.TYPE, Instant.now(),
+                order.id(), order.id(), "wx-" + order.id(), FEE, Instant.now()));
+        return order;
+    }
+
+    private static RefundResultMessage refundResult(OrderView order, RefundLine refund, long fee, RefundState state) {
+        return new RefundResultMessage(UUID.randomUUID().toString(), RefundResultMessage.TYPE, Instant.now(),
+                order.id(), refund.id(), order.id(), "wx-" + order.id(), fee, state,
+                state == RefundState.REFUNDCLOSE ? "closed by WeChat" : null,
+                state == RefundState.SUCCESS ? Instant.now() : null);
+    }
+
+    private void publishRefundResult(Message message) {
+        rabbit.send(names.payExchange(), names.refundResultRoutingKey(), message);
+    }
+
+    private int messagesIn(String queue) {
+        return rabbit.execute(channel -> channel.queueDeclarePassive(queue).getMessageCount());
+    }
+
+    /** Everything on the refund DLQ so far, kept across reads. */
+    private List<String> deadLettersOfRefunds() {
+        for (Message m = rabbit.receive(names.refundDeadLetterQueue(), 200); m != null;
+                m = rabbit.receive(names.refundDeadLetterQueue(), 200)) {
+            refundDeadLetters.add(new String(m.getBody(), StandardCharsets.UTF_8));
+        }
+        return refundDeadLetters;
     }
 
     private OrderView place(String username) {

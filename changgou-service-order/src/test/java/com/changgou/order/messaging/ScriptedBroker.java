@@ -23,9 +23,10 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 /**
- * A vhost of one test class on the machine's RabbitMQ with {@code scripts/rabbitmq-users.sh} and
- * {@code scripts/rabbitmq-webguest.sh} applied for throw-away users of unique names. {@link #delete()}
- * removes the users and the vhost, whatever got made before a failure.
+ * A vhost of one test class on the machine's RabbitMQ with {@code scripts/rabbitmq-users.sh},
+ * {@code scripts/rabbitmq-webguest.sh} and {@code scripts/rabbitmq-exchanges.sh} applied for throw-away
+ * users of unique names. {@link #delete()} removes the users and the vhost, whatever got made before a
+ * failure.
  */
 final class ScriptedBroker {
 
@@ -40,6 +41,7 @@ final class ScriptedBroker {
     private final String vhost = "changgou-permissions-test-" + suffix;
     final Credentials pay = Credentials.random("changgou-pay-test-" + suffix);
     final Credentials order = Credentials.random("changgou-order-test-" + suffix);
+    final Credentials user = Credentials.random("changgou-user-test-" + suffix);
     final Credentials webguest = Credentials.random("webguest-test-" + suffix);
     private final List<Connection> connections = new ArrayList<>();
 
@@ -60,7 +62,7 @@ final class ScriptedBroker {
                 "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
     }
 
-    /** Runs both scripts for this vhost and its users; {@code via} is ctl, api, or empty for the scripts' choice. */
+    /** Runs the scripts for this vhost and its users; {@code via} is ctl, api, or empty for the scripts' choice. */
     void applyScripts(String via, Map<String, String> settings) throws Exception {
         Map<String, String> env = new HashMap<>(settings);
         env.put("RABBIT_VIA", via);
@@ -72,10 +74,13 @@ final class ScriptedBroker {
         env.put("PAY_RABBIT_PASSWORD", pay.password());
         env.put("ORDER_RABBIT_USER", order.user());
         env.put("ORDER_RABBIT_PASSWORD", order.password());
+        env.put("USER_RABBIT_USER", user.user());
+        env.put("USER_RABBIT_PASSWORD", user.password());
         env.put("WEBSTOMP_USER", webguest.user());
         env.put("WEBSTOMP_PASSWORD", webguest.password());
         run("rabbitmq-users.sh", env);
         run("rabbitmq-webguest.sh", env);
+        run("rabbitmq-exchanges.sh", env);
     }
 
     private static void run(String script, Map<String, String> env) throws Exception {
@@ -135,8 +140,8 @@ final class ScriptedBroker {
                 failures.add(e);
             }
         }
-        for (Credentials user : List.of(pay, order, webguest)) {
-            attempt(failures, "/api/users/" + enc(user.user()));
+        for (Credentials credentials : List.of(pay, order, user, webguest)) {
+            attempt(failures, "/api/users/" + enc(credentials.user()));
         }
         attempt(failures, "/api/vhosts/" + enc(vhost));
         if (!failures.isEmpty()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.changgou.common.Result;
 import com.changgou.order.TestDatabase;
+import com.changgou.order.api.BusinessType;
 import com.changgou.order.api.CatalogueItem;
 import com.changgou.order.api.OrderView;
 import com.changgou.order.management.OrderManagement;
@@ -48,6 +49,8 @@ import org.springframework.web.client.RestClient;
         "eureka.client.enabled=false",
         "spring.rabbitmq.port=1",
         "spring.rabbitmq.listener.simple.auto-startup=false",
+        // no order here is paid, and the outbox's relay has no broker to publish to
+        "changgou.outbox.relay-enabled=false",
         // no order here lives long enough to expire, and the sweep never runs on its own
         "order.sweep-interval=PT1H"})
 class OrderApiTest {
@@ -164,6 +167,25 @@ class OrderApiTest {
     }
 
     @Test
+    void anOrderOfGoodsAndACourseIsRefusedAndACourseAloneIsOrderedAsACourse() {
+        ResponseEntity<String> mixed = place("ivan", "{\"skuId\":100002,\"quantity\":1},{\"skuId\":100005,\"quantity\":1}");
+
+        assertThat(mixed.getStatusCode().value()).isEqualTo(400);
+        assertThat(mixed.getBody())
+                .contains("an order holds one kind of business: sku 100002 is goods, sku 100005 is course");
+        assertThat(orders.list("ivan")).isEmpty();
+
+        ResponseEntity<String> course = place("ivan", "{\"skuId\":100005,\"quantity\":1}");
+
+        assertThat(course.getStatusCode().value()).isEqualTo(201);
+        assertThat(course.getBody()).contains("\"businessType\":\"COURSE\"");
+        assertThat(orders.list("ivan")).singleElement().satisfies(order -> {
+            assertThat(order.businessType()).isEqualTo(BusinessType.COURSE);
+            assertThat(order.payMoneyFen()).isEqualTo(19_900);
+        });
+    }
+
+    @Test
     void theCatalogueListsTheGoodsOnSaleOnly() {
         Result<List<CatalogueItem>> catalogue = http().get().uri("/internal/catalogue")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.shopper("alice")).retrieve()
@@ -173,7 +195,8 @@ class OrderApiTest {
         assertThat(catalogue.data()).containsExactly(
                 new CatalogueItem(100001, "Changgou sticker", 1),
                 new CatalogueItem(100002, "Changgou mug", 2_500),
-                new CatalogueItem(100003, "Changgou T-shirt", 9_900));
+                new CatalogueItem(100003, "Changgou T-shirt", 9_900),
+                new CatalogueItem(100005, "Online course: WeChat Pay in practice", 19_900, BusinessType.COURSE));
     }
 
     @Test

@@ -20,6 +20,7 @@ import com.changgou.order.api.PlaceOrderRequest;
 import com.changgou.order.catalogue.OrderRefusedException;
 import com.changgou.order.management.OrderManagement;
 import com.changgou.order.management.OrderNotFoundException;
+import com.changgou.order.management.Refunds;
 import com.changgou.order.security.OrderSecurity;
 import com.changgou.security.TestTokens;
 import java.time.Instant;
@@ -56,6 +57,9 @@ class OrderControllerTest {
 
     @MockitoBean
     OrderManagement orders;
+
+    @MockitoBean
+    Refunds refunds;
 
     @DynamicPropertySource
     static void gatewayKey(DynamicPropertyRegistry registry) {

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.changgou.common.UserHeader;
 import com.changgou.order.catalogue.Catalogue;
 import com.changgou.order.management.OrderManagement;
+import com.changgou.order.management.Refunds;
 import com.changgou.order.security.OrderSecurity;
 import com.changgou.security.TestTokens;
 import java.util.List;
@@ -44,6 +45,9 @@ class OrderSecurityTest {
 
     @MockitoBean
     Catalogue catalogue;
+
+    @MockitoBean
+    Refunds refunds;
 
     @DynamicPropertySource
     static void gatewayKey(DynamicPropertyRegistry registry) {

@@ -4,14 +4,16 @@ import com.changgou.common.InternalApi;
 import com.changgou.common.Result;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The pay service's API for the other apps of the suite. It lives under {@link InternalApi#PREFIX},
  * which no gateway route matches: only WeChat's notify endpoint is public. {@link #nativePay} and
  * {@link #status} act for the shopper named by the gateway's token the caller forwards;
- * {@link #close} acts for no shopper and takes the order service's own credential only.
+ * {@link #close} and the refunds act for no shopper and take the order service's own credential only.
  */
 @FeignClient(name = "changgou-service-pay", contextId = "payFeign", path = PayFeign.PATH)
 public interface PayFeign {
@@ -38,4 +40,18 @@ public interface PayFeign {
      */
     @PostMapping("/close")
     Result<CloseOutcome> close(@RequestParam("orderId") String orderId);
+
+    /**
+     * Gives money back for a paid order: stores the refund (PENDING) and asks WeChat at once; what
+     * WeChat could not take now is asked again with the same {@code out_refund_no} until it is
+     * accepted or refused for good. Asking again with a known {@code outRefundNo} answers that
+     * refund as it stands (a different order or amount under the same id is a 409). More than is
+     * left of the payment is stored REFUSED with the reason. Only the order service calls this.
+     */
+    @PostMapping("/refunds")
+    Result<RefundView> refund(@RequestBody RefundCommand command);
+
+    /** A refund as it stands; 404 for an unknown {@code outRefundNo}. Only the order service calls this. */
+    @GetMapping("/refunds/{outRefundNo}")
+    Result<RefundView> refundStatus(@PathVariable("outRefundNo") String outRefundNo);
 }

@@ -22,7 +22,9 @@ public enum PayState {
      * <li>CLOSED → SUCCESS: a payment that won the race with our close. WeChat took the money after
      * we asked to close, so it is real: SUCCESS stands, and the order service decides the refund.</li>
      * </ul>
-     * Nothing else moves; SUCCESS is final until refunds add their moves here.
+     * Nothing else moves; SUCCESS is final. A refund is a record of its own ({@link RefundState}): the
+     * pay record stays SUCCESS, and {@link #REFUND} appears only in the push that tells a page a refund
+     * of its payment finished.
      */
     public boolean canMoveTo(PayState next) {
         return switch (this) {

@@ -1,11 +1,11 @@
 package com.changgou.pay.payment;
 
+import com.changgou.outbox.Outbox;
+import com.changgou.outbox.OutgoingMessage;
 import com.changgou.pay.api.PayState;
 import com.changgou.pay.api.message.PayNotifyMessage;
 import com.changgou.pay.api.message.PayResultMessage;
 import com.changgou.pay.messaging.PayRabbitProperties;
-import com.changgou.pay.outbox.Outbox;
-import com.changgou.pay.outbox.OutgoingMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -26,11 +26,12 @@ import org.springframework.security.web.SecurityFilterChain;
  * <li>{@code /internal/pay/wxpay/native} and {@code /status} act for a shopper: they take only the
  * gateway's signed token (forwarded by web-order) and act on its subject. A bare
  * {@code X-User-Name}, a token of another key, issuer or audience, or an expired one gets 401.</li>
- * <li>{@code /internal/pay/wxpay/close} acts for no shopper: only the order service's own account
- * ({@value #ORDER_SERVICE}, HTTP Basic) may close a trade, when an order times out. A shopper's
- * token there gets 403, no credential 401.</li>
+ * <li>{@code /internal/pay/wxpay/close} and {@code /refunds} act for no shopper: only the order
+ * service's own account ({@value #ORDER_SERVICE}, HTTP Basic) may close a trade, when an order times
+ * out, or give money back. A shopper's token there gets 403, no credential 401.</li>
  * <li>{@code /pay/wxpay/notify} is WeChat's: public, with no session and no CSRF token, because its
- * signature over every field is what proves it.</li>
+ * signature over every field is what proves it. So is {@code /pay/wxpay/refund/notify}, proved by
+ * its details decrypting under the merchant key.</li>
  * <li>Health and info are open for Eureka and the orchestrator; everything else is refused.</li>
  * </ul>
  *
@@ -52,8 +53,10 @@ public class PaySecurity {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/pay/wxpay/notify").permitAll()
-                        .requestMatchers(HttpMethod.POST, PayFeign.PATH + "/close")
+                        .requestMatchers(HttpMethod.POST, "/pay/wxpay/notify", "/pay/wxpay/refund/notify").permitAll()
+                        .requestMatchers(HttpMethod.POST, PayFeign.PATH + "/close", PayFeign.PATH + "/refunds")
+                        .hasAuthority(ServiceCallers.authority(ORDER_SERVICE))
+                        .requestMatchers(HttpMethod.GET, PayFeign.PATH + "/refunds/*")
                         .hasAuthority(ServiceCallers.authority(ORDER_SERVICE))
                         .requestMatchers(HttpMethod.POST, PayFeign.PATH + "/native").hasRole(GatewayTokens.SHOPPER)
                         .requestMatchers(HttpMethod.GET, PayFeign.PATH + "/status").hasRole(GatewayTokens.SHOPPER)

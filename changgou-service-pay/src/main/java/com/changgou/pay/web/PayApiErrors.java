@@ -6,12 +6,16 @@ import com.changgou.pay.payment.OrderNotFoundException;
 import com.changgou.pay.payment.OrderNotPayableException;
 import com.changgou.pay.payment.OrderServiceUnavailableException;
 import com.changgou.pay.payment.PaymentNotFoundException;
+import com.changgou.pay.refund.InvalidRefundException;
+import com.changgou.pay.refund.RefundConflictException;
+import com.changgou.pay.refund.RefundNotFoundException;
 import com.changgou.pay.wechat.WechatRejectedException;
 import com.changgou.pay.wechat.WechatUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,13 +26,13 @@ class PayApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PayApiErrors.class);
 
-    @ExceptionHandler({OrderNotFoundException.class, PaymentNotFoundException.class})
+    @ExceptionHandler({OrderNotFoundException.class, PaymentNotFoundException.class, RefundNotFoundException.class})
     ResponseEntity<Result<Void>> notFound(RuntimeException e) {
         return error(HttpStatus.NOT_FOUND, StatusCode.NOTFOUNDERROR, e.getMessage());
     }
 
-    @ExceptionHandler(OrderNotPayableException.class)
-    ResponseEntity<Result<Void>> notPayable(OrderNotPayableException e) {
+    @ExceptionHandler({OrderNotPayableException.class, RefundConflictException.class})
+    ResponseEntity<Result<Void>> conflict(RuntimeException e) {
         return error(HttpStatus.CONFLICT, StatusCode.ERROR, e.getMessage());
     }
 
@@ -45,9 +49,15 @@ class PayApiErrors {
         return error(HttpStatus.BAD_GATEWAY, StatusCode.REMOTEERROR, "order service is unavailable, please try again");
     }
 
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Result<Void>> badRequest(MissingServletRequestParameterException e) {
+    @ExceptionHandler({MissingServletRequestParameterException.class, InvalidRefundException.class})
+    ResponseEntity<Result<Void>> badRequest(Exception e) {
         return error(HttpStatus.BAD_REQUEST, StatusCode.ERROR, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Result<Void>> unreadable(HttpMessageNotReadableException e) {
+        // Jackson's own text may quote the body back: say only what is wrong.
+        return error(HttpStatus.BAD_REQUEST, StatusCode.ERROR, "the request body is not a readable JSON command");
     }
 
     private static ResponseEntity<Result<Void>> error(HttpStatus status, int code, String message) {

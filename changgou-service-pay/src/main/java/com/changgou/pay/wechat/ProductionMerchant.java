@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Profile;
  * Under {@code prod} the pay service refuses to start with anything that belongs to the sandbox:
  * its throw-away merchant (key, mch_id, appid), a base URL that is not https or points at this
  * machine or the compose network's {@code sandbox}, or a notify URL that is not https. A
- * notification signed with the sandbox's public key must never be believed by a real shop.
+ * notification signed with the sandbox's public key must never be believed by a real shop. For
+ * refunds: the secure base URL must be WeChat's over https, the merchant's certificate must be set,
+ * no extra CA may be trusted (only the sandbox needs one), and the refund notify URL must be https.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("prod")
@@ -48,6 +50,18 @@ class ProductionMerchant {
         }
         if (!isPublicHttps(URI.create(wechat.notifyUrl()))) {
             wrong.add("WXPAY_NOTIFY_URL %s is not a public https address".formatted(wechat.notifyUrl()));
+        }
+        if (!isPublicHttps(wechat.secureBaseUrl())) {
+            wrong.add("WXPAY_SECURE_BASE_URL %s is not WeChat Pay over https".formatted(wechat.secureBaseUrl()));
+        }
+        if (!wechat.hasCertificate()) {
+            wrong.add("WXPAY_CERT_PATH is not set: WeChat takes refunds only with the merchant's certificate");
+        }
+        if (wechat.trustCa() != null) {
+            wrong.add("WXPAY_TRUST_CA is set: only the sandbox needs a CA of its own");
+        }
+        if (!isPublicHttps(URI.create(wechat.refundNotifyUrl()))) {
+            wrong.add("WXPAY_REFUND_NOTIFY_URL %s is not a public https address".formatted(wechat.refundNotifyUrl()));
         }
         return wrong;
     }

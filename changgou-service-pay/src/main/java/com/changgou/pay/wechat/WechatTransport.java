@@ -3,8 +3,11 @@ package com.changgou.pay.wechat;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLException;
 
 import com.github.binarywang.wxpay.exception.WxPayException;
 import com.github.binarywang.wxpay.service.WxPayService;
@@ -52,10 +55,18 @@ final class WechatTransport {
 
     /** The answer's body; WechatUnavailableException once the attempts are spent or the answer is unusable. */
     String post(String path, String xml, String outTradeNo) {
-        String url = wxPay.getPayBaseUrl() + path;
+        return post(wxPay.getPayBaseUrl(), path, xml, outTradeNo, false);
+    }
+
+    /**
+     * The same against {@code baseUrl}; {@code useKey} presents the merchant's certificate (the
+     * {@code /secapi/} APIs): WxJava then uses the SSL context of its config.
+     */
+    String post(String baseUrl, String path, String xml, String outTradeNo, boolean useKey) {
+        String url = baseUrl + path;
         AtomicInteger attempts = new AtomicInteger();
         try {
-            return retries.execute(() -> attempt(url, xml, path, outTradeNo, attempts.incrementAndGet()));
+            return retries.execute(() -> attempt(url, xml, path, outTradeNo, useKey, attempts.incrementAndGet()));
         } catch (RetryException e) {
             Throwable last = e.getLastException() == null ? e : e.getLastException();
             if (Thread.currentThread().isInterrupted()) {
@@ -67,10 +78,11 @@ final class WechatTransport {
         }
     }
 
-    private String attempt(String url, String xml, String path, String outTradeNo, int attempt) throws WxPayException {
+    private String attempt(String url, String xml, String path, String outTradeNo, boolean useKey, int attempt)
+            throws WxPayException {
         try {
             log.debug("WeChat {} out_trade_no={} attempt {}/{}", path, outTradeNo, attempt, maxAttempts);
-            return wxPay.post(url, xml, false);
+            return wxPay.post(url, xml, useKey);
         } catch (WxPayException e) {
             boolean retry = retryable(cause(e)) && attempt < maxAttempts;
             log.warn("WeChat {} out_trade_no={} attempt {}/{} failed{}: {}", path, outTradeNo, attempt,
@@ -83,12 +95,36 @@ final class WechatTransport {
         return e.getCause() == null ? e : e.getCause();
     }
 
-    /** Connect and read failures may pass; an oversized body or a 4xx will not get better. */
+    /**
+     * Connect and read failures may pass; an oversized body, a 4xx or a refused TLS handshake (a
+     * certificate either side does not accept) will not get better by asking again at once.
+     */
     private static boolean retryable(Throwable cause) {
         if (cause instanceof HttpStatusException status) {
             return status.status >= 500;
         }
-        return cause instanceof IOException && !(cause instanceof ResponseTooLargeException);
+        return cause instanceof IOException && !(cause instanceof ResponseTooLargeException)
+                && !(cause instanceof SSLException);
+    }
+
+    /** Whether the other side closed the connection under us (a reset or a broken pipe). */
+    static boolean closedByPeer(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof SocketException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a failed call failed in TLS: a handshake refused, a certificate not trusted. */
+    static boolean failedInTls(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final HttpResponseInterceptor BOUNDED_RESPONSE = (response, context) -> {

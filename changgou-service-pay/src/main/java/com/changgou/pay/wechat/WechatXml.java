@@ -37,13 +37,21 @@ final class WechatXml {
 
     /** The fields of a WeChat message, in document order; refuses what is not a plain flat message. */
     static Map<String, String> parse(byte[] body) {
+        return parse(body, "xml");
+    }
+
+    /**
+     * The same for a flat message under another root: the {@code <root>} of a refund notification's
+     * decrypted {@code req_info}.
+     */
+    static Map<String, String> parse(byte[] body, String rootName) {
         if (body == null || body.length == 0) {
             throw new MalformedWechatXmlException("empty body");
         }
         if (body.length > MAX_BYTES) {
             throw new MalformedWechatXmlException("body of %d bytes exceeds %d".formatted(body.length, MAX_BYTES));
         }
-        return fields(document(body).getDocumentElement());
+        return fields(document(body).getDocumentElement(), rootName);
     }
 
     /** {@code <xml>} of the given fields, each in CDATA the way WeChat writes them. */
@@ -68,9 +76,9 @@ final class WechatXml {
         }
     }
 
-    private static Map<String, String> fields(Element root) {
-        if (!"xml".equals(root.getTagName())) {
-            throw new MalformedWechatXmlException("root element is <%s>, not <xml>".formatted(root.getTagName()));
+    private static Map<String, String> fields(Element root, String rootName) {
+        if (!rootName.equals(root.getTagName())) {
+            throw new MalformedWechatXmlException("root element is <%s>, not <%s>".formatted(root.getTagName(), rootName));
         }
         Map<String, String> fields = new LinkedHashMap<>();
         NodeList children = root.getChildNodes();

@@ -46,6 +46,7 @@ class PayBrokerUserTest {
     private static final String PAY_USER = "changgou-pay-test-" + SUFFIX;
     private static final String PAY_PASSWORD = UUID.randomUUID().toString();
     private static final String ORDER_USER = "changgou-order-test-" + SUFFIX;
+    private static final String USER_USER = "changgou-user-test-" + SUFFIX;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -58,7 +59,8 @@ class PayBrokerUserTest {
         builder.environment().putAll(Map.of("RABBIT_VHOST", VHOST, "RABBIT_MANAGEMENT_URL", API,
                 "RABBIT_USER", ADMIN_USER, "RABBIT_PASSWORD", ADMIN_PASSWORD,
                 "PAY_RABBIT_USER", PAY_USER, "PAY_RABBIT_PASSWORD", PAY_PASSWORD,
-                "ORDER_RABBIT_USER", ORDER_USER, "ORDER_RABBIT_PASSWORD", UUID.randomUUID().toString()));
+                "ORDER_RABBIT_USER", ORDER_USER, "ORDER_RABBIT_PASSWORD", UUID.randomUUID().toString(),
+                "USER_RABBIT_USER", USER_USER, "USER_RABBIT_PASSWORD", UUID.randomUUID().toString()));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -69,7 +71,7 @@ class PayBrokerUserTest {
     static void removeTheVhostAndTheUsers() throws Exception {
         List<Integer> answers = new ArrayList<>();
         for (String path : List.of("/api/users/" + enc(PAY_USER), "/api/users/" + enc(ORDER_USER),
-                "/api/vhosts/" + enc(VHOST))) {
+                "/api/users/" + enc(USER_USER), "/api/vhosts/" + enc(VHOST))) {
             answers.add(management("DELETE", path, null));
         }
         assertThat(answers).allMatch(status -> status / 100 == 2 || status == 404);

@@ -1,10 +1,12 @@
 package com.changgou.pay.support;
 
 import com.changgou.common.Result;
+import com.changgou.order.api.OperatorRefundRequest;
 import com.changgou.order.api.OrderFeign;
 import com.changgou.order.api.OrderStatus;
 import com.changgou.order.api.OrderView;
 import com.changgou.order.api.PlaceOrderRequest;
+import com.changgou.order.api.RefundLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,5 +58,15 @@ public class FakeOrders implements OrderFeign {
     @Override
     public Result<List<OrderView>> list() {
         throw new UnsupportedOperationException("the pay service never lists orders");
+    }
+
+    @Override
+    public Result<RefundLine> cancel(String id) {
+        throw new UnsupportedOperationException("the pay service never cancels orders");
+    }
+
+    @Override
+    public Result<RefundLine> refund(String id, OperatorRefundRequest request) {
+        throw new UnsupportedOperationException("the pay service never asks the order service for refunds");
     }
 }

@@ -45,6 +45,17 @@ public final class Http {
         return send(request);
     }
 
+    /** A JSON POST with this {@code Authorization}, as a Feign client sends its body. */
+    public HttpResponse<String> postJson(String path, String json, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A GET with this {@code Authorization}. */
+    public HttpResponse<String> getWith(String path, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
+    }
+
     /** A GET for {@code username} with the gateway's token, as web-order forwards it. */
     public HttpResponse<String> get(String path, String username) {
         return send(HttpRequest.newBuilder(URI.create(base + path))

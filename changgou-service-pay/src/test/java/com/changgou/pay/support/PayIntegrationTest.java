@@ -30,11 +30,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "eureka.client.enabled=false",
         "spring.cloud.discovery.enabled=false",
         "pay.reconcile.enabled=false",
+        "pay.refund.enabled=false",
         // Short, so a test can see it run out; long enough that a burst of polls fits inside it.
         "pay.status-query-interval=2s",
-        "pay.outbox.backoff-initial=100ms",
-        "pay.outbox.backoff-max=1s",
-        "pay.outbox.confirm-timeout=3s",
+        "changgou.outbox.backoff-initial=100ms",
+        "changgou.outbox.backoff-max=1s",
+        "changgou.outbox.confirm-timeout=3s",
         "pay.wechat.base-url=http://127.0.0.1:1",
         "pay.wechat.app-id=wxtest0000000000",
         "pay.wechat.mch-id=1900000009",
@@ -78,10 +79,19 @@ public abstract class PayIntegrationTest {
      * the order.pay exchange the order service would declare (the pay service only publishes there).
      */
     protected String payResultQueue() {
+        return payExchangeQueue("order.pay.result");
+    }
+
+    /** The same where the order service's order.refund.result queue would be. */
+    protected String refundResultQueue() {
+        return payExchangeQueue("order.refund.result");
+    }
+
+    private String payExchangeQueue(String routingKey) {
         DirectExchange payExchange = new DirectExchange("order.pay", true, false);
         rabbitAdmin.declareExchange(payExchange);
         Queue queue = declare();
-        rabbitAdmin.declareBinding(BindingBuilder.bind(queue).to(payExchange).with("order.pay.result"));
+        rabbitAdmin.declareBinding(BindingBuilder.bind(queue).to(payExchange).with(routingKey));
         return queue.getName();
     }
 

@@ -1,6 +1,10 @@
 package com.changgou.pay.support;
 
+import com.changgou.pay.api.RefundState;
 import com.changgou.pay.wechat.CloseResult;
+import com.changgou.pay.wechat.RefundApplication;
+import com.changgou.pay.wechat.RefundApplyAnswer;
+import com.changgou.pay.wechat.RefundQueryResult;
 import com.changgou.pay.wechat.InvalidNotificationException;
 import com.changgou.pay.wechat.PayNotification;
 import com.changgou.pay.wechat.TradeQueryResult;
@@ -13,13 +17,17 @@ import com.changgou.pay.wechat.WechatUnavailableException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.Duration;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * WeChat as the pay service's logic sees it, answering what each test scripts. It signs and
@@ -38,7 +46,80 @@ public class ScriptedWechat extends WechatPayClient {
 
     public ScriptedWechat() {
         super(new WechatPayProperties(URI.create("http://127.0.0.1:1"), "wxtest0000000000", "1900000009",
-                "testkey0000000000000000000000000", null, "http://127.0.0.1:1/notify", null, null, null, null));
+                "testkey0000000000000000000000000", null, "http://127.0.0.1:1/notify", null, null, null, null,
+                null, null, null, "http://127.0.0.1:1/refund-notify"));
+    }
+
+    // ---- refunds: WeChat's side keeps one refund per out_refund_no, however often it is asked ----
+
+    public final List<RefundApplication> refundAsks = new CopyOnWriteArrayList<>();
+    public final List<String> refundQueries = new CopyOnWriteArrayList<>();
+    /** The refunds WeChat made, by out_refund_no. */
+    public final Map<String, RefundApplication> refundsMade = new ConcurrentHashMap<>();
+    private final Map<String, String> refundIds = new ConcurrentHashMap<>();
+    private final Map<String, RefundState> refundStates = new ConcurrentHashMap<>();
+    private final Map<String, Deque<RefundApplyAnswer>> refundAnswers = new ConcurrentHashMap<>();
+    private final Set<String> answerLostOnce = ConcurrentHashMap.newKeySet();
+    private final AtomicLong refundIdSequence = new AtomicLong(50300000000L);
+    /** How long an ask takes at WeChat: lets concurrency tests overlap. */
+    public volatile Duration refundLatency = Duration.ZERO;
+
+    /** These answers to the next asks of this refund, in turn; after them WeChat accepts it. */
+    public void refundAnswers(String outRefundNo, RefundApplyAnswer... answers) {
+        refundAnswers.computeIfAbsent(outRefundNo, no -> new ConcurrentLinkedDeque<>()).addAll(List.of(answers));
+    }
+
+    /** WeChat makes the refund at the next ask, but its answer never reaches us (a timeout, a crash). */
+    public void answerLostOnce(String outRefundNo) {
+        answerLostOnce.add(outRefundNo);
+    }
+
+    /** What refundquery reports for a refund WeChat made. */
+    public void refundState(String outRefundNo, RefundState state) {
+        refundStates.put(outRefundNo, state);
+    }
+
+    public String refundIdOf(String outRefundNo) {
+        return refundIds.get(outRefundNo);
+    }
+
+    public long asksFor(String outRefundNo) {
+        return refundAsks.stream().filter(a -> a.outRefundNo().equals(outRefundNo)).count();
+    }
+
+    @Override
+    public RefundApplyAnswer applyRefund(RefundApplication refund) {
+        refundAsks.add(refund);
+        try {
+            Thread.sleep(refundLatency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RefundApplyAnswer scripted = refundAnswers.getOrDefault(refund.outRefundNo(), new ConcurrentLinkedDeque<>()).poll();
+        if (scripted != null) {
+            return scripted;
+        }
+        refundsMade.putIfAbsent(refund.outRefundNo(), refund);
+        String refundId = refundIds.computeIfAbsent(refund.outRefundNo(), no -> Long.toString(refundIdSequence.incrementAndGet()));
+        refundStates.putIfAbsent(refund.outRefundNo(), RefundState.PROCESSING);
+        if (answerLostOnce.remove(refund.outRefundNo())) {
+            return RefundApplyAnswer.retryLater(RefundApplyAnswer.Trouble.UNREACHABLE, null, "scripted: read timed out");
+        }
+        return RefundApplyAnswer.accepted(refundId);
+    }
+
+    @Override
+    public Optional<RefundQueryResult> queryRefund(String outRefundNo, String outTradeNo) {
+        refundQueries.add(outRefundNo);
+        failIfUnreachable(outTradeNo);
+        RefundApplication made = refundsMade.get(outRefundNo);
+        if (made == null) {
+            return Optional.empty();
+        }
+        RefundState state = refundStates.get(outRefundNo);
+        return Optional.of(new RefundQueryResult(outRefundNo, made.outTradeNo(), made.transactionId(),
+                refundIds.get(outRefundNo), made.totalFee(), made.refundFee(), state,
+                state == RefundState.SUCCESS ? Instant.parse("2026-12-01T05:00:00Z") : null));
     }
 
     /** Registers a notification and returns the body that stands for it. */

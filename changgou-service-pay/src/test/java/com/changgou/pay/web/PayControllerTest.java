@@ -14,8 +14,15 @@ import com.changgou.pay.api.CloseOutcome;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.pay.api.PayState;
 import com.changgou.pay.api.PaymentStatus;
+import com.changgou.pay.api.RefundCommand;
+import com.changgou.pay.api.RefundState;
+import com.changgou.pay.api.RefundView;
 import com.changgou.pay.payment.PaymentNotFoundException;
 import com.changgou.pay.payment.Payments;
+import com.changgou.pay.refund.InvalidRefundException;
+import com.changgou.pay.refund.RefundConflictException;
+import com.changgou.pay.refund.RefundNotFoundException;
+import com.changgou.pay.refund.Refunds;
 import com.changgou.pay.security.PaySecurity;
 import com.changgou.security.TestTokens;
 import java.util.List;
@@ -41,12 +48,17 @@ class PayControllerTest {
     static final String NATIVE = PayFeign.PATH + "/native";
     static final String STATUS = PayFeign.PATH + "/status";
     static final String CLOSE = PayFeign.PATH + "/close";
+    static final String REFUNDS = PayFeign.PATH + "/refunds";
+    static final String REFUND_JSON = """
+            {"outRefundNo":"RF42","orderId":"42","transactionId":null,"refundFee":300,"reason":"too small"}""";
 
     @Autowired
     MockMvc mvc;
 
     @MockitoBean
     Payments payments;
+    @MockitoBean
+    Refunds refunds;
 
     @DynamicPropertySource
     static void credentials(DynamicPropertyRegistry registry) {
@@ -133,5 +145,60 @@ class PayControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.flag").value(false))
                 .andExpect(jsonPath("$.message").value("no payment for order 42"));
+    }
+
+    @Test
+    void theOrderServicesAccountRefundsAndReadsARefund() throws Exception {
+        RefundView view = new RefundView("RF42", "42", "42", "4200042", 300, 1000, RefundState.PROCESSING, null, null);
+        given(refunds.refund(new RefundCommand("RF42", "42", null, 300, "too small"))).willReturn(view);
+        given(refunds.view("RF42")).willReturn(view);
+
+        mvc.perform(post(REFUNDS).contentType("application/json").content(REFUND_JSON)
+                        .header(AUTHORIZATION, TestTokens.orderService()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.state").value("PROCESSING"))
+                .andExpect(jsonPath("$.data.refundFee").value(300));
+        mvc.perform(get(REFUNDS + "/RF42").header(AUTHORIZATION, TestTokens.orderService()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.outRefundNo").value("RF42"));
+    }
+
+    @Test
+    void aShopperMayNotRefundNorReadRefundsAndNoCredentialIsUnauthorised() throws Exception {
+        mvc.perform(post(REFUNDS).contentType("application/json").content(REFUND_JSON)
+                        .header(AUTHORIZATION, TestTokens.shopper("bob")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get(REFUNDS + "/RF42").header(AUTHORIZATION, TestTokens.shopper("bob")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(REFUNDS).contentType("application/json").content(REFUND_JSON)).andExpect(status().isUnauthorized());
+        mvc.perform(get(REFUNDS + "/RF42")).andExpect(status().isUnauthorized());
+
+        verifyNoInteractions(refunds);
+    }
+
+    @Test
+    void refundErrorsAreClearWithTheirStatus() throws Exception {
+        given(refunds.view("RF404")).willThrow(new RefundNotFoundException("refund RF404 not found"));
+        given(refunds.refund(new RefundCommand("RF42", "42", null, 300, "too small")))
+                .willThrow(new RefundConflictException("refund RF42 is 200 fen of order 42"));
+        given(refunds.refund(new RefundCommand("RF42", "42", null, 0, null)))
+                .willThrow(new InvalidRefundException("refundFee must be a positive number of fen, is 0"));
+
+        mvc.perform(get(REFUNDS + "/RF404").header(AUTHORIZATION, TestTokens.orderService()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.message").value("refund RF404 not found"));
+        mvc.perform(post(REFUNDS).contentType("application/json").content(REFUND_JSON)
+                        .header(AUTHORIZATION, TestTokens.orderService()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value("refund RF42 is 200 fen of order 42"));
+        mvc.perform(post(REFUNDS).contentType("application/json")
+                        .content("{\"outRefundNo\":\"RF42\",\"orderId\":\"42\",\"refundFee\":0}")
+                        .header(AUTHORIZATION, TestTokens.orderService()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("refundFee must be a positive number of fen, is 0"));
+        mvc.perform(post(REFUNDS).contentType("application/json").content("{not json")
+                        .header(AUTHORIZATION, TestTokens.orderService()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("the request body is not a readable JSON command"));
     }
 }

@@ -76,7 +76,7 @@ final class TestSigner {
     static WechatPayProperties properties(String baseUrl, WechatSignType signType) {
         return new WechatPayProperties(java.net.URI.create(baseUrl), APP_ID, MCH_ID, KEY, signType,
                 "http://127.0.0.1:1/notify", java.time.Duration.ofMillis(500), java.time.Duration.ofMillis(700),
-                3, java.time.Duration.ofMillis(20));
+                3, java.time.Duration.ofMillis(20), null, null, null, "http://127.0.0.1:1/refund-notify");
     }
 
     /** A paid-order notification as WeChat sends it, unsigned. */

@@ -68,7 +68,8 @@ class WechatPayClientSandboxTest {
         return new WechatPayClient(new WechatPayProperties(URI.create(sandbox.baseUrl()), TestSigner.APP_ID,
                 TestSigner.MCH_ID, TestSigner.KEY, signType,
                 "http://127.0.0.1:" + notifyEndpoint.getAddress().getPort() + "/notify",
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(200)));
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(200), null, null, null,
+                "http://127.0.0.1:1/refund-notify"));
     }
 
     /** A notify endpoint in miniature: parse and verify, SUCCESS only for what is believed. */
@@ -151,7 +152,8 @@ class WechatPayClientSandboxTest {
     void theSandboxRefusesAClientWithAnotherKeyAndWeSayUnavailable() {
         WechatPayClient stranger = new WechatPayClient(new WechatPayProperties(URI.create(sandbox.baseUrl()),
                 TestSigner.APP_ID, TestSigner.MCH_ID, "strangerkey000000000000000000000", WechatSignType.MD5,
-                "http://127.0.0.1:1/notify", Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ZERO));
+                "http://127.0.0.1:1/notify", Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ZERO, null, null,
+                null, "http://127.0.0.1:1/refund-notify"));
         assertThatThrownBy(() -> stranger.queryOrder("WXIT" + SEQUENCE.incrementAndGet()))
                 .isInstanceOf(WechatUnavailableException.class);
     }

@@ -5,6 +5,7 @@ import com.changgou.common.StatusCode;
 import com.changgou.user.account.AccountNotFoundException;
 import com.changgou.user.account.InvalidSignUpException;
 import com.changgou.user.account.UsernameTakenException;
+import com.changgou.user.points.OrderPointsNotFoundException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +53,16 @@ class AccountErrors {
         return error(HttpStatus.NOT_FOUND, StatusCode.NOTFOUNDERROR, e.getMessage());
     }
 
+    @ExceptionHandler(OrderPointsNotFoundException.class)
+    ResponseEntity<Result<Void>> noPoints(OrderPointsNotFoundException e) {
+        return error(HttpStatus.NOT_FOUND, StatusCode.NOTFOUNDERROR, e.getMessage());
+    }
+
     /** The database is down or refusing: the caller may retry, and the gateway must not read it as "no such user". */
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<Result<Void>> database(RuntimeException e) {
         log.warn("database failure: {}", e.getMessage());
-        return error(HttpStatus.SERVICE_UNAVAILABLE, StatusCode.REMOTEERROR, "accounts are unavailable, try again");
+        return error(HttpStatus.SERVICE_UNAVAILABLE, StatusCode.REMOTEERROR, "the user service's data is unavailable, try again");
     }
 
     private static ResponseEntity<Result<Void>> error(HttpStatus status, int code, String message) {

@@ -35,7 +35,9 @@ class FailureAdvice {
         } else {
             log.info("page refused ({}) for order {}: {}", failure.failure(), failure.orderId(), failure.getMessage());
         }
-        return page(failure.failure(), failure.orderId(), request);
+        ModelAndView page = page(failure.failure(), failure.orderId(), request);
+        page.addObject("detail", failure.detail());
+        return page;
     }
 
     /** A missing or unreadable order id names no order; anything else unreadable is a bad order form. */

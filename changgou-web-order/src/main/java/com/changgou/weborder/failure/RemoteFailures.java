@@ -1,7 +1,10 @@
 package com.changgou.weborder.failure;
 
+import com.changgou.common.Result;
 import com.changgou.common.StatusCode;
 import feign.FeignException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a failed call to the order or pay service means for the shopper. Connection refused and
@@ -10,7 +13,36 @@ import feign.FeignException;
  */
 public final class RemoteFailures {
 
+    /** The order service's {@code Result} envelope, read for the reason of a refusal; nothing else is parsed here. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The most of the order service's reason a page shows. */
+    private static final int MAX_DETAIL = 200;
+
     private RemoteFailures() {
+    }
+
+    /**
+     * A refund the order service would not make: its 409 carries a plain reason (the window has passed,
+     * the order is not paid), shown to the shopper; anything else is told as for any order call.
+     */
+    public static ShopFailure fromRefund(FeignException e, String orderId) {
+        if (e.status() != 409) {
+            return fromOrder(e, orderId);
+        }
+        return new ShopFailure(Failure.REFUND_REFUSED, orderId, "order service refused the refund", reasonOf(e), e);
+    }
+
+    private static String reasonOf(FeignException e) {
+        String body = e.contentUTF8();
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            String message = JSON.readValue(body, Result.class).message();
+            return message == null || message.length() <= MAX_DETAIL ? message : message.substring(0, MAX_DETAIL);
+        } catch (JacksonException unreadable) {
+            return null;
+        }
     }
 
     public static ShopFailure fromOrder(FeignException e, String orderId) {

@@ -4,6 +4,7 @@ import com.changgou.common.Result;
 import com.changgou.order.api.OrderFeign;
 import com.changgou.order.api.OrderView;
 import com.changgou.order.api.PlaceOrderRequest;
+import com.changgou.order.api.RefundLine;
 import com.changgou.weborder.failure.Failure;
 import com.changgou.weborder.failure.RemoteFailures;
 import com.changgou.weborder.failure.ShopFailure;
@@ -51,6 +52,20 @@ public class OrderServiceClient {
         } catch (FeignException e) {
             Failure failure = e.status() == 400 ? Failure.BAD_ORDER_FORM : Failure.ORDER_SERVICE_DOWN;
             throw new ShopFailure(failure, null, "placing an order failed with " + e.status(), e);
+        }
+    }
+
+    /**
+     * The shopper cancels their paid order for a refund (the order service checks the owner and its
+     * policy); a second cancel answers the same refund.
+     */
+    public RefundLine cancel(String orderId) {
+        requireWellFormed(orderId);
+        try {
+            return Result.dataOrThrow(orderFeign.cancel(orderId), why -> new ShopFailure(Failure.ORDER_SERVICE_DOWN,
+                    orderId, "order service returned no refund: " + why));
+        } catch (FeignException e) {
+            throw RemoteFailures.fromRefund(e, orderId);
         }
     }
 

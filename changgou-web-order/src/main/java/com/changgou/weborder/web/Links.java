@@ -54,6 +54,30 @@ public class Links {
         return base + "/wxpay/paysuccess?orderId=" + encode(orderId);
     }
 
+    /** The order's own page: its status and refunds, and the cancel button while it is refundable. */
+    public String order(String orderId) {
+        return base + "/worder/order/" + UriUtils.encodePathSegment(orderId, StandardCharsets.UTF_8);
+    }
+
+    public String cancelOrder(String orderId) {
+        return order(orderId) + "/cancel";
+    }
+
+    /** The order page's small JSON: what the page re-reads when a push or its poll says something changed. */
+    public String orderState(String orderId) {
+        return order(orderId) + "/state";
+    }
+
+    /** The shopper's account: their points and the history of what earned and took them back. */
+    public String account() {
+        return base + "/worder/account";
+    }
+
+    /** The paysuccess page's small JSON: the order's points, once they are in. */
+    public String orderPoints(String orderId) {
+        return order(orderId) + "/points";
+    }
+
     public String asset(String path) {
         return base + "/worder/static/" + path;
     }

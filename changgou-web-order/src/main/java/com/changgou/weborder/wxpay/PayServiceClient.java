@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
  * the caller, who knows the order.
  */
 @Component
-class PayServiceClient {
+public class PayServiceClient {
 
     private final PayFeign payFeign;
 
-    PayServiceClient(PayFeign payFeign) {
+    public PayServiceClient(PayFeign payFeign) {
         this.payFeign = payFeign;
     }
 
@@ -27,7 +27,7 @@ class PayServiceClient {
         return data(call(() -> payFeign.nativePay(orderId), orderId), orderId);
     }
 
-    PaymentStatus status(String orderId) {
+    public PaymentStatus status(String orderId) {
         return data(call(() -> payFeign.status(orderId), orderId), orderId);
     }
 
@@ -51,7 +51,7 @@ class PayServiceClient {
     }
 
     /** The pay service will not pay this order (paid or closed meanwhile). */
-    static final class PaymentConflict extends RuntimeException {
+    public static final class PaymentConflict extends RuntimeException {
         PaymentConflict(String orderId, Throwable cause) {
             super("pay service refused order " + orderId, cause);
         }

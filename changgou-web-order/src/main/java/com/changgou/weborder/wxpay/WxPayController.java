@@ -12,7 +12,9 @@ import com.changgou.weborder.WebOrderProperties;
 import com.changgou.weborder.failure.Failure;
 import com.changgou.weborder.failure.ShopFailure;
 import com.changgou.weborder.order.OrderServiceClient;
+import com.changgou.weborder.points.UserServiceClient;
 import com.changgou.weborder.web.Links;
+import com.changgou.weborder.web.StompSettings;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -24,24 +26,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.UriUtils;
 
-/** The WeChat Native pay page, its QR image, its polling fallback and the success page. */
+/** The WeChat Native pay page, its QR image, its polling fallback and the success page (with the order's points). */
 @Controller
 class WxPayController {
 
     static final String VIEW_WXPAY = "wxpay";
     static final String VIEW_PAYSUCCESS = "paysuccess";
-    static final String STOMP_SCRIPT = "stomp-websocket/stomp.min.js";
 
     private final OrderServiceClient orderService;
     private final PayServiceClient payService;
     private final QrCodes qrCodes;
     private final Links links;
+    private final UserServiceClient userService;
     private final WebOrderProperties properties;
 
-    WxPayController(OrderServiceClient orderService, PayServiceClient payService, QrCodes qrCodes, Links links,
-                    WebOrderProperties properties) {
+    WxPayController(OrderServiceClient orderService, PayServiceClient payService, UserServiceClient userService,
+                    QrCodes qrCodes, Links links, WebOrderProperties properties) {
         this.orderService = orderService;
         this.payService = payService;
+        this.userService = userService;
         this.qrCodes = qrCodes;
         this.links = links;
         this.properties = properties;
@@ -94,6 +97,9 @@ class WxPayController {
         }
         model.addAttribute("order", order);
         model.addAttribute("amount", Money.yuan(order.payMoneyFen()));
+        // the points arrive over the broker a moment after the payment: shown if in, else the page polls
+        model.addAttribute("points", userService.earnedIfKnown(order.id()).orElse(null));
+        model.addAttribute("pointsUrl", links.orderPoints(order.id()));
         return VIEW_PAYSUCCESS;
     }
 
@@ -128,15 +134,12 @@ class WxPayController {
     }
 
     private WxPayPage page(OrderView order, NativePayment payment) {
-        WebOrderProperties.WebStomp stomp = properties.webStomp();
         String phoneUrl = properties.sandboxPublicUrl() + "/phone?code_url="
                 + UriUtils.encode(payment.codeUrl(), StandardCharsets.UTF_8);
         long expireAt = payment.expireAt() != null ? payment.expireAt().toEpochMilli()
                 : order.expireAt() != null ? order.expireAt().toEpochMilli() : 0L;
         return new WxPayPage(order.id(), Money.yuan(order.payMoneyFen()), expireAt, payment.token(),
                 links.qr(order.id()), phoneUrl, links.status(order.id()), links.paySuccess(order.id()),
-                links.webjar(STOMP_SCRIPT),
-                new WxPayPage.StompSettings(stomp.url() == null ? "" : stomp.url(), links.push(), stomp.login(),
-                        stomp.passcode(), stomp.vhost(), stomp.destination()));
+                StompSettings.of(properties, links));
     }
 }

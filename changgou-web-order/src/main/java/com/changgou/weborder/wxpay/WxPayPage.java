@@ -1,5 +1,7 @@
 package com.changgou.weborder.wxpay;
 
+import com.changgou.weborder.web.StompSettings;
+
 /**
  * What the wxpay page's script needs. The token stays inside the script: it is what proves a
  * {@code paynotify} broadcast is about this page's order, so it is not written into the markup.
@@ -13,10 +15,5 @@ record WxPayPage(
         String phoneUrl,
         String statusUrl,
         String successUrl,
-        String stompScript,
         StompSettings stomp) {
-
-    /** A blank {@code url} means {@code path} on the page's own origin, ws or wss as the page. */
-    record StompSettings(String url, String path, String login, String passcode, String vhost, String destination) {
-    }
 }

@@ -25,8 +25,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * web-order over real HTTP, with the order service a stub that notes what it was sent: a page renders
- * for the gateway's token only, and the token goes on to the order service as it came.
+ * web-order over real HTTP, with the order and user services a stub that notes what it was sent: a page
+ * renders for the gateway's token only, and the token goes on to the order and user services as it came.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 class TokenForwardingTest {
@@ -41,6 +41,7 @@ class TokenForwardingTest {
     static void keyAndOrderService(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
         registry.add("spring.cloud.discovery.client.simple.instances.changgou-service-order[0].uri", ORDERS::uri);
+        registry.add("spring.cloud.discovery.client.simple.instances.changgou-service-user[0].uri", ORDERS::uri);
     }
 
     @AfterAll
@@ -61,6 +62,17 @@ class TokenForwardingTest {
 
         assertThat(shop.statusCode()).isEqualTo(200);
         assertThat(shop.body()).contains("Changgou mug");
+        assertThat(ORDERS.authorizations).containsExactly(token);
+    }
+
+    @Test
+    void theAccountPageCallsTheUserServiceWithTheTokenItCameWith() throws Exception {
+        String token = TestTokens.shopper("alice");
+
+        HttpResponse<String> account = get("/worder/account", "Authorization", token);
+
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).contains("<span id=\"points-balance\">42</span>");
         assertThat(ORDERS.authorizations).containsExactly(token);
     }
 
@@ -96,7 +108,7 @@ class TokenForwardingTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The order service's catalogue, noting the Authorization of each call. */
+    /** The order service's catalogue and the user service's points, noting the Authorization of each call. */
     static final class StubOrderService implements AutoCloseable {
 
         final List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -112,6 +124,16 @@ class TokenForwardingTest {
                 authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
                 byte[] body = """
                         {"flag":true,"code":20000,"message":"OK","data":[{"skuId":100002,"name":"Changgou mug","priceFen":2500}]}"""
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.createContext("/internal/user/points", exchange -> {
+                authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                byte[] body = """
+                        {"flag":true,"code":20000,"message":"OK","data":{"balance":42,"entries":[]}}"""
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);

@@ -16,6 +16,8 @@ import com.changgou.order.api.OrderStatus;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.security.TestTokens;
 import com.changgou.weborder.order.OrderServiceClient;
+import com.changgou.weborder.points.UserPointsFeign;
+import com.changgou.weborder.points.UserServiceClient;
 import com.changgou.weborder.security.WebOrderSecurity;
 import com.changgou.weborder.web.Links;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(controllers = WxPayController.class, properties = {
         "weborder.web-stomp.url=wss://push.example.com/ws",
         "weborder.web-stomp.passcode=another-passcode"})
-@Import({OrderServiceClient.class, PayServiceClient.class, QrCodes.class, Links.class, WebOrderSecurity.class})
+@Import({OrderServiceClient.class, PayServiceClient.class, UserServiceClient.class, QrCodes.class, Links.class,
+        WebOrderSecurity.class})
 class WxPayConfiguredPushTest {
 
     @Autowired
@@ -47,6 +50,9 @@ class WxPayConfiguredPushTest {
 
     @MockitoBean
     private PayFeign payFeign;
+
+    @MockitoBean
+    private UserPointsFeign userPointsFeign;
 
     @Test
     void aConfiguredWebStompUrlIsHandedToTheScriptAsItIs() throws Exception {

@@ -34,6 +34,9 @@ import com.changgou.pay.api.PaymentStatus;
 import com.changgou.security.TestTokens;
 import com.changgou.weborder.Fixtures;
 import com.changgou.weborder.order.OrderServiceClient;
+import com.changgou.weborder.points.OrderPoints;
+import com.changgou.weborder.points.UserPointsFeign;
+import com.changgou.weborder.points.UserServiceClient;
 import com.changgou.weborder.security.WebOrderSecurity;
 import com.changgou.weborder.web.Links;
 import com.google.zxing.BinaryBitmap;
@@ -52,7 +55,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(WxPayController.class)
-@Import({OrderServiceClient.class, PayServiceClient.class, QrCodes.class, Links.class, WebOrderSecurity.class})
+@Import({OrderServiceClient.class, PayServiceClient.class, UserServiceClient.class, QrCodes.class, Links.class,
+        WebOrderSecurity.class})
 class WxPayControllerTest {
 
     @Autowired
@@ -68,6 +72,9 @@ class WxPayControllerTest {
 
     @MockitoBean
     private PayFeign payFeign;
+
+    @MockitoBean
+    private UserPointsFeign userPointsFeign;
 
     @Test
     void theWxpayPageShowsTheOrderTheQrAndTheTokenOnlyInsideTheScript() throws Exception {
@@ -227,6 +234,66 @@ class WxPayControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(view().name(WxPayController.VIEW_PAYSUCCESS))
                 .andExpect(content().string(containsString("id=\"paysuccess-amount\">123.45<")));
+    }
+
+    @Test
+    void theSuccessPageOffersTheCancelAndRefundFormWithTheCsrfFieldAndLinksToTheOrderPage() throws Exception {
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 12_345)));
+
+        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE))
+                        .header(CsrfHeader.NAME, CSRF_TOKEN))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<form id=\"cancel-form\" method=\"post\" action=\"/api/worder/order/" + ORDER_ID
+                                + "/cancel\">"),
+                        containsString("<input type=\"hidden\" name=\"_csrf\" value=\"" + CSRF_TOKEN + "\">"),
+                        containsString("id=\"cancel-refund\""),
+                        containsString("id=\"order-link\" href=\"/api/worder/order/" + ORDER_ID + "\""))));
+    }
+
+    @Test
+    void theSuccessPageSaysWhatTheOrderEarnedOnceThePointsAreIn() throws Exception {
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 12_345)));
+        given(userPointsFeign.ofOrder(ORDER_ID)).willReturn(Result.ok(new OrderPoints(ORDER_ID, 123, 0)));
+
+        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<p id=\"points-earned\" class=\"points\">This order earned 123 points.</p>"),
+                        containsString("id=\"account-link\" href=\"/api/worder/account\""),
+                        not(containsString("js/points.js")))));
+    }
+
+    @Test
+    void beforeThePointsAreInTheSuccessPagePollsForThem() throws Exception {
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 12_345)));
+        given(userPointsFeign.ofOrder(ORDER_ID)).willThrow(Fixtures.status(404));
+
+        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<p id=\"points-earned\" class=\"points\" hidden data-url=\"/api/worder/order/"
+                                + ORDER_ID + "/points\"></p>"),
+                        containsString("/api/worder/static/js/points.js"),
+                        not(containsString("earned 123")))));
+    }
+
+    @Test
+    void aFailingUserServiceDoesNotBreakTheSuccessPage() throws Exception {
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 12_345)));
+        given(userPointsFeign.ofOrder(ORDER_ID)).willThrow(Fixtures.connectionRefused());
+
+        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(view().name(WxPayController.VIEW_PAYSUCCESS))
+                .andExpect(content().string(allOf(
+                        containsString("id=\"paysuccess-amount\">123.45<"),
+                        containsString("id=\"points-earned\""),
+                        not(containsString("This order earned")))));
+
+        willThrow(Fixtures.status(500)).given(userPointsFeign).ofOrder(ORDER_ID);
+        mvc.perform(get("/wxpay/paysuccess").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
+                .andExpect(status().isOk());
     }
 
     @Test

@@ -1,10 +1,7 @@
 package com.changgou.sandbox.api;
 
-import com.changgou.sandbox.protocol.SignType;
 import com.changgou.sandbox.protocol.WxFields;
 import com.changgou.sandbox.protocol.WxTime;
-import com.changgou.sandbox.protocol.WxXml;
-import com.changgou.sandbox.protocol.XmlRejectedException;
 import com.changgou.sandbox.trade.SandboxOrders;
 import com.changgou.sandbox.trade.SandboxOrder;
 import com.changgou.sandbox.trade.TradeRefusedException;
@@ -13,36 +10,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** WeChat Pay V2's XML API: {@code /pay/unifiedorder}, {@code /pay/orderquery}, {@code /pay/closeorder}. */
+/**
+ * WeChat Pay V2's XML API: {@code /pay/unifiedorder}, {@code /pay/orderquery}, {@code /pay/closeorder}; served on
+ * the plain port and on the TLS one alike. Refunds are in {@link RefundApiController}.
+ */
 @RestController
 class PayApiController {
 
-    private static final Logger log = LoggerFactory.getLogger(PayApiController.class);
     private static final List<String> QUERY_REQUIRED =
             List.of(WxFields.APPID, WxFields.MCH_ID, WxFields.NONCE_STR, WxFields.SIGN);
     private static final List<String> CLOSE_REQUIRED =
             List.of(WxFields.APPID, WxFields.MCH_ID, "out_trade_no", WxFields.NONCE_STR, WxFields.SIGN);
 
     private final SandboxOrders orders;
-    private final MerchantGate gate;
-    private final XmlReplies replies;
+    private final ApiCalls calls;
 
-    PayApiController(SandboxOrders orders, MerchantGate gate, XmlReplies replies) {
+    PayApiController(SandboxOrders orders, ApiCalls calls) {
         this.orders = orders;
-        this.gate = gate;
-        this.replies = replies;
+        this.calls = calls;
     }
 
     @PostMapping("/pay/unifiedorder")
     ResponseEntity<String> unifiedOrder(InputStream body) {
-        return handle("unifiedorder", body, UnifiedOrderReader.REQUIRED, (fields, signType) -> {
+        return calls.handle("unifiedorder", body, UnifiedOrderReader.REQUIRED, (fields, signType) -> {
             SandboxOrder order = orders.place(UnifiedOrderReader.read(fields, signType));
             Map<String, String> own = new LinkedHashMap<>();
             own.put("trade_type", "NATIVE");
@@ -54,7 +48,7 @@ class PayApiController {
 
     @PostMapping("/pay/orderquery")
     ResponseEntity<String> orderQuery(InputStream body) {
-        return handle("orderquery", body, QUERY_REQUIRED, (fields, signType) -> {
+        return calls.handle("orderquery", body, QUERY_REQUIRED, (fields, signType) -> {
             String transactionId = fields.get("transaction_id");
             String outTradeNo = fields.get("out_trade_no");
             if (MerchantGate.isBlank(transactionId) && MerchantGate.isBlank(outTradeNo)) {
@@ -70,32 +64,10 @@ class PayApiController {
 
     @PostMapping("/pay/closeorder")
     ResponseEntity<String> closeOrder(InputStream body) {
-        return handle("closeorder", body, CLOSE_REQUIRED, (fields, signType) -> {
+        return calls.handle("closeorder", body, CLOSE_REQUIRED, (fields, signType) -> {
             orders.close(fields.get("out_trade_no"));
             return Map.of("result_msg", "OK");
         });
-    }
-
-    private ResponseEntity<String> handle(String api, InputStream body, List<String> required,
-                                          BiFunction<Map<String, String>, SignType, Map<String, String>> logic) {
-        Map<String, String> fields;
-        try {
-            fields = WxXml.read(body);
-        } catch (XmlRejectedException e) {
-            log.info("{} refused an unreadable body: {}", api, e.getMessage());
-            return replies.unreadable("XML_FORMAT_ERROR: " + e.getMessage());
-        }
-        Optional<SignType> signType = SignType.fromWire(fields.get(WxFields.SIGN_TYPE));
-        if (signType.isEmpty()) {
-            return replies.unreadable("sign_type参数错误: MD5 or HMAC-SHA256");
-        }
-        try {
-            gate.admit(fields, signType.get(), required);
-            return replies.success(fields, signType.get(), logic.apply(fields, signType.get()));
-        } catch (TradeRefusedException e) {
-            log.info("{} of {} refused: {} {}", api, fields.get("out_trade_no"), e.errCode(), e.getMessage());
-            return replies.refused(fields, signType.get(), e.errCode(), e.getMessage());
-        }
     }
 
     private static Map<String, String> queryFields(SandboxOrder order) {

@@ -61,7 +61,8 @@ final class UnifiedOrderReader {
         return terms;
     }
 
-    private static boolean isHttpUrl(String text) {
+    /** An absolute http(s) URL of at most 256 characters, as WeChat requires of every notify_url. */
+    static boolean isHttpUrl(String text) {
         try {
             URI uri = new URI(text);
             return text.length() <= 256 && uri.getHost() != null

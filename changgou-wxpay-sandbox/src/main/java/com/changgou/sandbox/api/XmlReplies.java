@@ -8,6 +8,7 @@ import com.changgou.sandbox.protocol.WxXml;
 import com.changgou.sandbox.trade.Ids;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -30,10 +31,15 @@ class XmlReplies {
     }
 
     ResponseEntity<String> unreadable(String returnMsg) {
+        return returnFail(HttpStatus.OK, returnMsg);
+    }
+
+    /** return_code FAIL, unsigned: the call was refused before its body was even considered. */
+    ResponseEntity<String> returnFail(HttpStatus status, String returnMsg) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(WxFields.RETURN_CODE, WxFields.FAIL);
         fields.put(WxFields.RETURN_MSG, returnMsg);
-        return xml(fields);
+        return ResponseEntity.status(status).contentType(TEXT_XML).body(WxXml.write(fields));
     }
 
     ResponseEntity<String> success(Map<String, String> request, SignType signType, Map<String, String> own) {

@@ -16,11 +16,18 @@ public final class WxTime {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
 
+    /** The refund API's other shape: refund_success_time and success_time are {@code yyyy-MM-dd HH:mm:ss}. */
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
     private WxTime() {
     }
 
     public static String format(Instant instant) {
         return FORMAT.format(instant.atZone(BEIJING));
+    }
+
+    public static String formatDateTime(Instant instant) {
+        return DATE_TIME.format(instant.atZone(BEIJING));
     }
 
     /** Empty when the text is not exactly 14 digits of a real date and time. */

@@ -46,6 +46,11 @@ public final class WxXml {
     }
 
     public static Map<String, String> parse(byte[] body) {
+        return parse(body, "xml");
+    }
+
+    /** As {@link #parse(byte[])}, for a flat body under another root (a refund notification's {@code <root>}). */
+    public static Map<String, String> parse(byte[] body, String rootName) {
         if (body == null || body.length == 0) {
             throw new XmlRejectedException("the body is empty");
         }
@@ -54,15 +59,24 @@ public final class WxXml {
         }
         Document document = document(body);
         Element root = document.getDocumentElement();
-        if (!"xml".equals(root.getTagName())) {
-            throw new XmlRejectedException("the root element must be <xml>, not <%s>".formatted(root.getTagName()));
+        if (!rootName.equals(root.getTagName())) {
+            throw new XmlRejectedException(
+                    "the root element must be <%s>, not <%s>".formatted(rootName, root.getTagName()));
         }
         return fields(root);
     }
 
     /** Writes the fields in their order; empty values are left out, as WeChat leaves them out of the signature. */
     public static String write(Map<String, String> fields) {
-        StringBuilder xml = new StringBuilder(256).append("<xml>");
+        return write("xml", fields);
+    }
+
+    /** As {@link #write(Map)}, under another root: a refund notification's req_info is a {@code <root>} document. */
+    public static String write(String rootName, Map<String, String> fields) {
+        if (!FIELD_NAME.matcher(rootName).matches()) {
+            throw new IllegalArgumentException("not a WeChat element name: " + rootName);
+        }
+        StringBuilder xml = new StringBuilder(256).append('<').append(rootName).append('>');
         fields.forEach((name, value) -> {
             if (!FIELD_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("not a WeChat field name: " + name);
@@ -79,7 +93,7 @@ public final class WxXml {
             }
             xml.append("</").append(name).append('>');
         });
-        return xml.append("</xml>").toString();
+        return xml.append("</").append(rootName).append('>').toString();
     }
 
     private static Map<String, String> fields(Element root) {

@@ -27,8 +27,18 @@ public class Ids {
     }
 
     /** 28 digits, starting 42000 as WeChat's do, with the Beijing date in the middle. */
-    String transactionId(Instant now) {
+    public String transactionId(Instant now) {
         return "42000" + text("0123456789", 5) + WxTime.format(now).substring(0, 8) + text("0123456789", 10);
+    }
+
+    /** 29 digits, starting 50 as WeChat's refund ids do, with the Beijing date in the middle. */
+    public String refundId(Instant now) {
+        return "503" + text("0123456789", 5) + WxTime.format(now).substring(0, 8) + text("0123456789", 13);
+    }
+
+    /** Up to 32 letters and digits, for a made-up out_trade_no or out_refund_no. */
+    public String reference(String prefix) {
+        return prefix + text(ALNUM, Math.max(1, 24 - prefix.length()));
     }
 
     String openId() {

@@ -143,6 +143,14 @@ public final class SandboxOrder {
         return false;
     }
 
+    /** A refund of this paid trade was accepted: orderquery now answers REFUND (转入退款), as WeChat's does. */
+    public synchronized void markRefunded() {
+        if (!state.paid()) {
+            throw new IllegalStateException("order %s is %s, not paid".formatted(outTradeNo(), state));
+        }
+        state = SandboxTradeState.REFUND;
+    }
+
     public synchronized void recordFault(String description) {
         fault = description;
     }

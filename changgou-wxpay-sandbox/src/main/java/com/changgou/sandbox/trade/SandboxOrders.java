@@ -27,7 +27,7 @@ public class SandboxOrders {
     private final Ids ids;
     private final PaidOrderListener listener;
 
-    SandboxOrders(SandboxProperties properties, Clock clock, Ids ids, PaidOrderListener listener) {
+    public SandboxOrders(SandboxProperties properties, Clock clock, Ids ids, PaidOrderListener listener) {
         this.properties = properties;
         this.clock = clock;
         this.ids = ids;

@@ -20,6 +20,11 @@ public enum SandboxTradeState {
         return description;
     }
 
+    /** The shopper's money arrived: the trade may be refunded (again, while anything is left). */
+    public boolean paid() {
+        return this == SUCCESS || this == REFUND;
+    }
+
     /** A shopper may still pay, retry a failed payment or finish one in progress. */
     boolean payable() {
         return this == NOTPAY || this == PAYERROR || this == USERPAYING;

@@ -3,6 +3,7 @@ package com.changgou.sandbox.web;
 import com.changgou.sandbox.notify.Fault;
 import com.changgou.sandbox.notify.Faults;
 import com.changgou.sandbox.notify.Notifier;
+import com.changgou.sandbox.refund.SandboxRefunds;
 import com.changgou.sandbox.trade.SandboxOrders;
 import com.changgou.sandbox.trade.SandboxOrder;
 import java.util.List;
@@ -17,28 +18,36 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The JSON API for tests and people: scan and pay, faults, and what happened to an order. */
+/**
+ * The JSON API for tests and people: scan and pay, faults, and what happened to an order. Refunds have their
+ * own: {@link RefundSandboxApiController}.
+ */
 @RestController
 @RequestMapping("/sandbox/api")
 class SandboxApiController {
 
     private final SandboxOrders orders;
+    private final SandboxRefunds refunds;
     private final Faults faults;
     private final Notifier notifier;
 
-    SandboxApiController(SandboxOrders orders, Faults faults, Notifier notifier) {
+    SandboxApiController(SandboxOrders orders, SandboxRefunds refunds, Faults faults, Notifier notifier) {
         this.orders = orders;
+        this.refunds = refunds;
         this.faults = faults;
         this.notifier = notifier;
     }
 
-    /** For benchmarks: how many orders, how many paid, and how many notification POSTs are still to happen. */
+    /**
+     * For benchmarks: how many orders, how many paid, how many refunds, and how many notification POSTs
+     * (payments and refunds) are still to happen.
+     */
     @GetMapping("/stats")
     Stats stats() {
-        return new Stats(orders.count(), orders.paidCount(), notifier.pending());
+        return new Stats(orders.count(), orders.paidCount(), refunds.count(), notifier.pending());
     }
 
-    record Stats(int orders, int paid, int pendingNotifications) {
+    record Stats(int orders, int paid, int refunds, int pendingNotifications) {
     }
 
     @PostMapping("/scan")

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Maps the JSON API's refusals to 4xx with a body that says what and which. */
-@RestControllerAdvice(assignableTypes = SandboxApiController.class)
+@RestControllerAdvice(assignableTypes = {SandboxApiController.class, RefundSandboxApiController.class})
 class SandboxApiErrors {
 
     @ExceptionHandler(ScanRefusedException.class)

@@ -105,4 +105,16 @@ class WxXmlTest {
         assertThat(WxTime.parse("20261302003005")).isEmpty();
         assertThat(WxTime.parse("2026010200300")).isEmpty();
     }
+
+    @Test
+    void aRefundNotificationsPlaintextUsesTheRootElementRoot() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("out_refund_no", "R1");
+        fields.put("refund_recv_accout", "支付用户的零钱");
+        String xml = WxXml.write("root", fields);
+        assertThat(xml).isEqualTo("<root><out_refund_no><![CDATA[R1]]></out_refund_no>"
+                + "<refund_recv_accout><![CDATA[支付用户的零钱]]></refund_recv_accout></root>");
+        assertThat(WxXml.parse(xml.getBytes(StandardCharsets.UTF_8), "root")).containsExactlyEntriesOf(fields);
+        assertThatThrownBy(() -> parse(xml)).hasMessageContaining("must be <xml>, not <root>");
+    }
 }

@@ -25,12 +25,23 @@ public final class WxClient {
     public static final String MCH_ID = "1900000001";
     public static final String KEY = "sandboxkey0000000000000000000000";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
     private final WxSigner signer = new WxSigner(KEY);
     private final String baseUrl;
 
     public WxClient(int port) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+    }
+
+    private WxClient(String baseUrl, HttpClient http) {
+        this.baseUrl = baseUrl;
+        this.http = http;
+    }
+
+    /** A merchant calling the sandbox's TLS port, with whatever certificate the context presents. */
+    public static WxClient overTls(int port, javax.net.ssl.SSLContext tls) {
+        return new WxClient("https://127.0.0.1:" + port,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build());
     }
 
     public static String newOutTradeNo() {
@@ -52,16 +63,8 @@ public final class WxClient {
 
     /** Adds appid, mch_id, nonce_str (and sign_type for HMAC), signs, POSTs and returns the verified reply. */
     public Map<String, String> call(String api, Map<String, String> business, SignType signType) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("appid", APPID);
-        fields.put("mch_id", MCH_ID);
-        fields.put("nonce_str", UUID.randomUUID().toString().replace("-", ""));
-        if (signType == SignType.HMAC_SHA256) {
-            fields.put("sign_type", signType.wireName());
-        }
-        fields.putAll(business);
-        fields.put("sign", signer.sign(fields, signType));
-        Map<String, String> reply = WxXml.parse(post(api, WxXml.write(fields)).getBytes(StandardCharsets.UTF_8));
+        Map<String, String> reply = WxXml.parse(post(api, signedBody(business, signType))
+                .getBytes(StandardCharsets.UTF_8));
         if ("SUCCESS".equals(reply.get("return_code"))) {
             assertThat(signer.verify(reply, signType)).as("reply signature of %s", reply).isTrue();
         }
@@ -78,8 +81,26 @@ public final class WxClient {
     }
 
     public String post(String path, String body) {
+        return postXml(path, body).body();
+    }
+
+    public HttpResponse<String> postXml(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "text/xml")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))).body();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** The signed request body {@link #call} would send, for a test that sends it some other way. */
+    public String signedBody(Map<String, String> business, SignType signType) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("appid", APPID);
+        fields.put("mch_id", MCH_ID);
+        fields.put("nonce_str", UUID.randomUUID().toString().replace("-", ""));
+        if (signType == SignType.HMAC_SHA256) {
+            fields.put("sign_type", signType.wireName());
+        }
+        fields.putAll(business);
+        fields.put("sign", signer.sign(fields, signType));
+        return WxXml.write(fields);
     }
 
     public HttpResponse<String> postJson(String path, String json) {

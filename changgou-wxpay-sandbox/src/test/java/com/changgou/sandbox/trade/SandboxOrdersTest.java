@@ -24,7 +24,7 @@ class SandboxOrdersTest {
         SandboxProperties properties = new SandboxProperties("wx8888888888888888", "1900000001",
                 "sandboxkey0000000000000000000000", 1.0, enforceCloseDelay, Duration.ofMinutes(5),
                 Duration.ofHours(2), recentLimit, new SandboxProperties.Notification(Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 4, 1));
+                Duration.ofSeconds(1), 4, 1), Duration.ofSeconds(2));
         return new SandboxOrders(properties, clock, new Ids(), paid::add);
     }
 

@@ -1,0 +1,53 @@
+package com.changgou.outbox;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes messages into the caller's transaction, so they exist exactly when the state change they
+ * announce does. Publishing happens after the commit, never inside the transaction.
+ *
+ * <p>Bodies are written with the application's one {@link JsonMapper}, the one its message converter
+ * wraps, so a message relayed from here reads exactly like one the converter would have sent.
+ */
+public class Outbox {
+
+    private final OutboxMapper mapper;
+    private final JsonMapper json;
+    private final OutboxRelayRunner relay;
+    private final Clock clock;
+
+    Outbox(OutboxMapper mapper, JsonMapper json, OutboxRelayRunner relay, Clock clock) {
+        this.mapper = mapper;
+        this.json = json;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds the messages to the current transaction; there must be one, or the messages could outlive a
+     * state change that rolled back (or be lost with one that committed). A {@code messageId} is the
+     * row's key: a second append of the same id fails the transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(List<OutgoingMessage> messages) {
+        List<OutboxRow> rows = messages.stream()
+                .map(m -> new OutboxRow(m.messageId(), m.type(), m.exchange(), m.routingKey(),
+                        json.writeValueAsString(m.payload())))
+                .toList();
+        mapper.insertAll(rows, OutboxState.NEW, clock.instant());
+        // Wake the relay the moment the rows are visible, so a subscriber hears of the change within
+        // milliseconds; the relay's scheduled pass is only the safety net.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wake();
+            }
+        });
+    }
+}

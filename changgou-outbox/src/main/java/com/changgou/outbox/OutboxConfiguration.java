@@ -1,0 +1,93 @@
+package com.changgou.outbox;
+
+import java.time.Clock;
+import org.mybatis.spring.SqlSessionTemplate;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbox of one application: {@link Outbox} to write into, the relay and its runner, the janitor.
+ * An app opts in with {@code @Import(OutboxConfiguration.class)} (nothing is scanned), creates
+ * {@code mq_message} with its own Flyway (the columns of {@code OutboxMapper.xml}) and sets
+ * {@code changgou.outbox.*} ({@link OutboxProperties}) and, for publisher confirms and returns,
+ * {@code spring.rabbitmq.publisher-confirm-type=correlated}, {@code publisher-returns=true} and
+ * {@code template.mandatory=true}. It may declare a {@link BroadcastExchanges} bean and a
+ * {@link Clock} bean (UTC otherwise).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxProperties.class)
+@EnableScheduling
+public class OutboxConfiguration {
+
+    /**
+     * Registered by hand rather than scanned: a {@code @MapperScan} or {@code MapperFactoryBean} here
+     * would switch off MyBatis' own scan of the app's mappers. Adding the interface loads
+     * {@code OutboxMapper.xml} beside it, unless the app's {@code mybatis.mapper-locations} did already.
+     */
+    @Bean
+    OutboxMapper outboxMapper(SqlSessionTemplate sessions) {
+        org.apache.ibatis.session.Configuration mybatis = sessions.getConfiguration();
+        if (!mybatis.hasMapper(OutboxMapper.class)) {
+            mybatis.addMapper(OutboxMapper.class);
+        }
+        return sessions.getMapper(OutboxMapper.class);
+    }
+
+    /**
+     * Claims and marks run READ COMMITTED through a template of the relay's own. It is no bean: Boot's
+     * default {@code TransactionTemplate} backs off as soon as any other one is declared.
+     */
+    @Bean
+    OutboxRelay outboxRelay(OutboxMapper mapper, PlatformTransactionManager transactions, RabbitTemplate rabbit,
+            OutboxProperties props, ObjectProvider<BroadcastExchanges> broadcasts, ObjectProvider<Clock> clock) {
+        requireConfirmsAndReturns(rabbit, props);
+        TransactionTemplate readCommitted = new TransactionTemplate(transactions);
+        readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return new OutboxRelay(mapper, readCommitted, rabbit, props, clock.getIfAvailable(Clock::systemUTC),
+                broadcasts.getIfAvailable(BroadcastExchanges::none).names());
+    }
+
+    @Bean
+    OutboxRelayRunner outboxRelayRunner(OutboxRelay relay, OutboxProperties props) {
+        return new OutboxRelayRunner(relay, props);
+    }
+
+    @Bean
+    Outbox outbox(OutboxMapper mapper, JsonMapper json, OutboxRelayRunner runner, ObjectProvider<Clock> clock) {
+        return new Outbox(mapper, json, runner, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    OutboxJanitor outboxJanitor(OutboxMapper mapper, OutboxProperties props, ObjectProvider<Clock> clock) {
+        return new OutboxJanitor(mapper, props, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /**
+     * A row is marked SENT only on the broker's ack, and a message no queue took must come back: without
+     * confirms every row would wait out its confirm timeout and be published again and again, and without
+     * mandatory returns an unroutable message would count as delivered. Refused at start, not found later.
+     */
+    private static void requireConfirmsAndReturns(RabbitTemplate rabbit, OutboxProperties props) {
+        if (!props.relayEnabled()) {
+            return;
+        }
+        ConnectionFactory connections = rabbit.getConnectionFactory();
+        boolean mandatory = Boolean.TRUE.equals(rabbit.isMandatoryFor(MessageBuilder.withBody(new byte[0]).build()));
+        if (connections == null || !connections.isPublisherConfirms() || !connections.isPublisherReturns()
+                || !mandatory) {
+            throw new IllegalStateException("the outbox relay needs publisher confirms and returns on mandatory "
+                    + "publishes: set spring.rabbitmq.publisher-confirm-type=correlated, "
+                    + "spring.rabbitmq.publisher-returns=true and spring.rabbitmq.template.mandatory=true");
+        }
+    }
+}

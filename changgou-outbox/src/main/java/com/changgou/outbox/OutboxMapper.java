@@ -1,0 +1,31 @@
+package com.changgou.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * SQL of {@code mq_message}; statements in OutboxMapper.xml beside this interface's path. Not a
+ * {@code @Mapper}: {@link OutboxConfiguration} registers it, so an app's own mapper scan never meets it.
+ */
+public interface OutboxMapper {
+
+    void insertAll(@Param("rows") List<OutboxRow> rows, @Param("state") OutboxState state, @Param("now") Instant now);
+
+    /** Locks up to {@code limit} due NEW rows; rows another relay holds are skipped, not waited for. */
+    List<OutboxRow> lockDue(@Param("state") OutboxState state, @Param("now") Instant now, @Param("limit") int limit);
+
+    /** Hides claimed rows from other relays until {@code until} (the claim's lease). */
+    int lease(@Param("ids") List<String> ids, @Param("until") Instant until);
+
+    int markSent(@Param("ids") List<String> ids, @Param("from") OutboxState from, @Param("to") OutboxState to,
+                 @Param("now") Instant now);
+
+    /** Counts a failed attempt and backs off exponentially, capped at {@code maxMs}. */
+    int markFailed(@Param("ids") List<String> ids, @Param("state") OutboxState state, @Param("now") Instant now,
+                   @Param("initialMs") long initialMs, @Param("maxMs") long maxMs);
+
+    int countInState(@Param("state") OutboxState state);
+
+    int deleteSentBefore(@Param("state") OutboxState state, @Param("before") Instant before, @Param("limit") int limit);
+}
