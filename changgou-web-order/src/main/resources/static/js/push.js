@@ -1,4 +1,4 @@
-// Follows the paynotify push over RabbitMQ Web STOMP for the pages that wait on a payment (wxpay.js)
+// Follows the paynotify push over RabbitMQ Web STOMP for the pages that wait on a payment (paywait.js)
 // or on its refunds (order.js). The WebSocket goes to the shop's own origin (the gateway proxies it to
 // the broker) unless a URL is configured. Only a broadcast carrying the page's own token reaches the page.
 window.PayPush = (function () {

@@ -10,6 +10,7 @@ import com.changgou.outbox.BroadcastExchanges;
 import com.changgou.outbox.Outbox;
 import com.changgou.outbox.OutboxConfiguration;
 import com.changgou.outbox.OutgoingMessage;
+import com.changgou.pay.payment.AlipayPayments;
 import com.changgou.pay.payment.Payments;
 import com.changgou.pay.refund.Refunds;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -51,8 +52,35 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule wechatWireFormatStaysInItsPackage = noClasses()
             .that().resideOutsideOfPackage("..pay.wechat..")
-            .should().dependOnClassesThat().resideInAnyPackage("javax.xml..", "org.w3c.dom..", "com.github.binarywang..")
-            .orShould().dependOnClassesThat().areAssignableTo(DateTimeFormatter.class);
+            .should().dependOnClassesThat().resideInAnyPackage("javax.xml..", "org.w3c.dom..", "com.github.binarywang..");
+
+    /** Each channel's times are spelt in its own package; everything else sees {@code Instant}. */
+    @ArchTest
+    static final ArchRule wireTimesStayInTheProtocolPackages = noClasses()
+            .that().resideOutsideOfPackages("..pay.wechat..", "..pay.alipay..")
+            .should().dependOnClassesThat().areAssignableTo(DateTimeFormatter.class);
+
+    /**
+     * Alipay's wire format (JSON answers, form-encoded notifications, RSA2, yuan) lives in its package: no
+     * other class signs, parses JSON, decodes forms or counts in yuan.
+     */
+    @ArchTest
+    static final ArchRule alipayWireFormatStaysInItsPackage = noClasses()
+            .that().resideOutsideOfPackage("..pay.alipay..")
+            .should().dependOnClassesThat().resideInAnyPackage("tools.jackson..", "com.fasterxml.jackson..")
+            .orShould().dependOnClassesThat().belongToAnyOf(java.security.Signature.class,
+                    java.security.KeyFactory.class, java.math.BigDecimal.class, java.net.URLDecoder.class);
+
+    /**
+     * Alipay's typed records reach only the edges that talk to Alipay: the notify and web endpoints,
+     * reconciliation, {@link AlipayPayments}, {@link Refunds} and the refund worker.
+     */
+    @ArchTest
+    static final ArchRule alipayTypesStayAtTheEdge = noClasses()
+            .that().resideOutsideOfPackages("..pay.alipay..", "..pay.notify..", "..pay.web..", "..pay.reconcile..")
+            .and().doNotBelongToAnyOf(AlipayPayments.class, Refunds.class)
+            .and().doNotHaveFullyQualifiedName("com.changgou.pay.refund.RefundWorker")
+            .should().dependOnClassesThat().resideInAPackage("..pay.alipay..");
 
     /**
      * WeChat's typed records reach only the edges that talk to WeChat: the notify endpoints, the error

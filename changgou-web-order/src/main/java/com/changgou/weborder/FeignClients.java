@@ -2,6 +2,7 @@ package com.changgou.weborder;
 
 import com.changgou.order.api.CatalogueFeign;
 import com.changgou.order.api.OrderFeign;
+import com.changgou.pay.api.AlipayFeign;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.security.ForwardGatewayToken;
 import com.changgou.weborder.points.UserPointsFeign;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Import;
  * ({@link ForwardGatewayToken}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableFeignClients(clients = {OrderFeign.class, CatalogueFeign.class, PayFeign.class, UserPointsFeign.class})
+@EnableFeignClients(clients = {OrderFeign.class, CatalogueFeign.class, PayFeign.class, AlipayFeign.class,
+        UserPointsFeign.class})
 @Import(ForwardGatewayToken.class)
 class FeignClients {
 }

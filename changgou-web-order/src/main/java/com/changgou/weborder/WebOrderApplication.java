@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
-@EnableConfigurationProperties(WebOrderProperties.class)
+@EnableConfigurationProperties({WebOrderProperties.class, ShopProperties.class})
 public class WebOrderApplication {
 
     public static void main(String[] args) {

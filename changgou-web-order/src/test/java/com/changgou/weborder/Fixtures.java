@@ -4,6 +4,7 @@ import com.changgou.order.api.CatalogueItem;
 import com.changgou.order.api.OrderItemView;
 import com.changgou.order.api.OrderStatus;
 import com.changgou.order.api.OrderView;
+import com.changgou.pay.api.AlipayPayment;
 import com.changgou.pay.api.NativePayment;
 import com.changgou.pay.api.PayState;
 import feign.FeignException;
@@ -45,6 +46,11 @@ public final class Fixtures {
     public static NativePayment payment(long totalFee) {
         return new NativePayment(ORDER_ID, "T" + ORDER_ID, "weixin://wxpay/bizpayurl?pr=abc123", totalFee, EXPIRE_AT,
                 "tok-5f1c0e6a", PayState.NOTPAY);
+    }
+
+    /** The order's Alipay payment as the pay service starts it: the token names the merchant's page for it. */
+    public static AlipayPayment alipayPayment(long totalFee) {
+        return new AlipayPayment(ORDER_ID, "T" + ORDER_ID, "tok-5f1c0e6a", totalFee, EXPIRE_AT, PayState.NOTPAY);
     }
 
     public static FeignException status(int status) {

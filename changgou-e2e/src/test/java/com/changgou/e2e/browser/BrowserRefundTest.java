@@ -1,11 +1,14 @@
 package com.changgou.e2e.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.changgou.e2e.support.Browser;
+import com.changgou.e2e.support.OrderSchema;
 import com.changgou.e2e.support.Suite;
 import com.changgou.e2e.support.SuiteExtension;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,10 +32,15 @@ class BrowserRefundTest {
             String orderId = shopper.placeOrder(Map.of(BrowserPayTest.MUG, 1));
             shopper.chooseWxPay();
             BrowserPayTest.payAndAwaitReceipt(suite, shopper, "push", shopper.codeUrl());
+            // The receipt can come a moment before the order service has the payment (the push is pay's):
+            // the order page offers the cancel once the order is PAID.
+            await().atMost(ShopperPages.PAGE_LIMIT).until(() -> OrderSchema.statuses(suite, List.of(orderId)).get(orderId),
+                    "PAID"::equals);
+            shopper.open("/api/worder/order/" + orderId);
             // WeChat holds the refund back (NOTENOUGH) until the page is watching.
             suite.sandbox().refundFault(null, "NOTENOUGH", null, 0);
             try {
-                shopper.driver().findElement(By.id("cancel-refund")).click();
+                shopper.waiting(ShopperPages.PAGE_LIMIT).until(ExpectedConditions.elementToBeClickable(By.id("cancel-refund"))).click();
                 shopper.waiting(ShopperPages.PAGE_LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.id("order-status")));
                 assertThat(shopper.text("order-status")).contains("REFUNDING");
                 assertThat(shopper.path()).startsWith("/api/worder/order/" + orderId);

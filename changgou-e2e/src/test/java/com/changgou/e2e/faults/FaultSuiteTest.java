@@ -200,21 +200,30 @@ class FaultSuiteTest {
     void aBurstOfAThousandOrdersWithFaultsEndsCorrect(Suite suite) throws Exception {
         FaultReport report = new FaultReport("7 burst of 1,000 with faults");
         int count = 1000;
-        List<PendingOrder> orders = placeConcurrently(suite, count);
+        Shopper shopper = Shopper.signUp(suite, "burst");
+        // Each order is paid as soon as it is placed, eight at a time: however slow the machine, no order
+        // waits long enough for its timeout to close it before it is paid.
         ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<PendingOrder> orders = new ArrayList<>();
         try {
-            List<Future<?>> paying = new ArrayList<>();
-            for (int i = 0; i < orders.size(); i++) {
-                PendingOrder order = orders.get(i);
+            List<Future<PendingOrder>> paying = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int quantity = 1 + i % 99;
                 String fault = i % 10 == 0 ? "DROP" : i % 7 == 0 ? "DUPLICATE" : i % 13 == 0 ? "DELAY" : null;
                 if (fault != null) {
-                    suite.sandbox().fault(order.outTradeNo(), fault, 3, 500);
                     report.fault(fault, 1);
                 }
-                paying.add(pool.submit(() -> suite.sandbox().pay(order.codeUrl())));
+                paying.add(pool.submit(() -> {
+                    PendingOrder order = PendingOrder.place(shopper, quantity);
+                    if (fault != null) {
+                        suite.sandbox().fault(order.outTradeNo(), fault, 3, 500);
+                    }
+                    suite.sandbox().pay(order.codeUrl());
+                    return order;
+                }));
             }
-            for (Future<?> future : paying) {
-                future.get();
+            for (Future<PendingOrder> future : paying) {
+                orders.add(future.get());
             }
         } finally {
             pool.shutdownNow();
@@ -235,25 +244,6 @@ class FaultSuiteTest {
             orders.add(PendingOrder.place(shopper, 1 + i % 99));
         }
         return orders;
-    }
-
-    private static List<PendingOrder> placeConcurrently(Suite suite, int count) throws Exception {
-        Shopper shopper = Shopper.signUp(suite, "burst");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<PendingOrder>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int quantity = 1 + i % 99;
-                futures.add(pool.submit(() -> PendingOrder.place(shopper, quantity)));
-            }
-            List<PendingOrder> orders = new ArrayList<>();
-            for (Future<PendingOrder> future : futures) {
-                orders.add(future.get());
-            }
-            return orders;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** Pays every order at the sandbox and waits until pay has replied SUCCESS to each: the results are stored. */

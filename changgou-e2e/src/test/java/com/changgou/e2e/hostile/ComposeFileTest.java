@@ -30,7 +30,8 @@ class ComposeFileTest {
             Map.entry("WXPAY_MCH_ID", "1230000109"), Map.entry("WXPAY_KEY", "prodkey0123456789abcdef012345678"),
             Map.entry("WXPAY_NOTIFY_URL", "https://shop.example/api/pay/wxpay/notify"),
             Map.entry("WXPAY_REFUND_NOTIFY_URL", "https://shop.example/api/pay/wxpay/refund/notify"),
-            Map.entry("WXPAY_CERT_DIR", "/etc/changgou/wxpay"));
+            Map.entry("WXPAY_CERT_DIR", "/etc/changgou/wxpay"), Map.entry("SHOP_PUBLIC_URL", "https://shop.example"),
+            Map.entry("ALIPAY_APP_ID", "2021009999999999"), Map.entry("ALIPAY_KEY_DIR", "/etc/changgou/alipay"));
 
     @Test
     void onlyTheGatewayIsPublishedAndPayRunsTheProdProfile() throws Exception {

@@ -204,12 +204,20 @@ class HostileNetworkTest {
         ProcessBuilder pay = new ProcessBuilder("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx200m", "-jar",
                 jar.toString(), "--spring.profiles.active=prod", "--server.port=0", "--eureka.client.enabled=false")
                 .redirectErrorStream(true);
-        pay.environment().putAll(Map.of("WXPAY_KEY", "sandboxkey0000000000000000000000", "WXPAY_MCH_ID", "1900000001",
+        Map<String, String> env = pay.environment();
+        env.putAll(Map.of("WXPAY_KEY", "sandboxkey0000000000000000000000", "WXPAY_MCH_ID", "1900000001",
                 "WXPAY_APPID", "wx8888888888888888", "WXPAY_BASE_URL", "http://127.0.0.1:" + suite.setting("SANDBOX_PORT"),
                 "WXPAY_NOTIFY_URL", "http://127.0.0.1:" + suite.setting("GATEWAY_PORT") + "/api/pay/wxpay/notify",
                 "WXPAY_REFUND_NOTIFY_URL", "http://127.0.0.1:" + suite.setting("GATEWAY_PORT") + "/api/pay/wxpay/refund/notify",
                 "PAY_DB_NAME", suite.setting("PAY_DB_NAME"), "PAY_DB_USER", suite.setting("PAY_DB_NAME"),
                 "PAY_DB_PASSWORD", suite.secret("PAY_DB_PASSWORD")));
+        // Alipay set up as a real shop would, so what is refused is WeChat's sandbox merchant.
+        Path alipayKeys = Path.of(suite.setting("CHANGGOU_RUN_DIR"), "secrets", "alipay");
+        env.putAll(Map.of("ALIPAY_APP_ID", "2021009999999999", "ALIPAY_GATEWAY_URL", "https://openapi.alipay.com/gateway.do",
+                "ALIPAY_APP_PRIVATE_KEY", alipayKeys.resolve("app-private.pem").toString(),
+                "ALIPAY_PUBLIC_KEY", alipayKeys.resolve("alipay-public.pem").toString(),
+                "ALIPAY_NOTIFY_URL", "https://shop.example/api/pay/alipay/notify",
+                "ALIPAY_RETURN_URL", "https://shop.example/api/wxpay/paysuccess"));
         Process process = pay.start();
         String output;
         try {

@@ -43,8 +43,21 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /** A phone's browser, as Alipay's cashier and the shop's pages tell one (its User-Agent) and size it. */
+    static final String PHONE_USER_AGENT = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+            + "(KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36";
+
     /** Starts a browser; {@code name} labels its driver log under target/browser. */
     public static Browser open(String name) {
+        return open(name, false);
+    }
+
+    /** Starts a second, separate browser that presents itself as a phone (the one that scans a QR code). */
+    public static Browser openPhone(String name) {
+        return open(name, true);
+    }
+
+    private static Browser open(String name, boolean phone) {
         Path profile = createProfile();
         try {
             Files.createDirectories(OUTPUT);
@@ -58,11 +71,14 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+            if (phone) {
+                options.addArguments("--user-agent=" + PHONE_USER_AGENT);
+            }
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().window().setSize(new Dimension(1280, 900));
+            driver.manage().window().setSize(phone ? new Dimension(412, 900) : new Dimension(1280, 900));
             return new Browser(driver, profile);
         } catch (RuntimeException | IOException e) {
             deleteTree(profile);

@@ -39,6 +39,10 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
         env.put("WXPAY_NOTIFY_URL", "http://127.0.0.1:%d/api/pay/wxpay/notify".formatted(8080 + offset));
         env.put("WXPAY_SECURE_BASE_URL", "https://127.0.0.1:%d".formatted(9443 + offset));
         env.put("WXPAY_REFUND_NOTIFY_URL", "http://127.0.0.1:%d/api/pay/wxpay/refund/notify".formatted(8080 + offset));
+        env.put("SHOP_PUBLIC_URL", "http://127.0.0.1:%d".formatted(8080 + offset));
+        env.put("ALIPAY_GATEWAY_URL", "http://127.0.0.1:%d/alipay/gateway.do".formatted(9090 + offset));
+        env.put("ALIPAY_NOTIFY_URL", "http://127.0.0.1:%d/api/pay/alipay/notify".formatted(8080 + offset));
+        env.put("ALIPAY_RETURN_URL", "http://127.0.0.1:%d/api/wxpay/paysuccess".formatted(8080 + offset));
         env.put("USER_DB_NAME", "changgou_user_" + name);
         env.put("ORDER_DB_NAME", "changgou_order_" + name);
         env.put("PAY_DB_NAME", "changgou_pay_" + name);

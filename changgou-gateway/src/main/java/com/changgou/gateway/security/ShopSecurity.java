@@ -55,6 +55,13 @@ class ShopSecurity {
     /** The paths WeChat's server posts to (payments, refunds); they reach the pay service without a shopper. */
     static final String WECHAT_NOTIFY = "/api/pay/wxpay/notify";
     static final String WECHAT_REFUND_NOTIFY = "/api/pay/wxpay/refund/notify";
+    /** Alipay's server posts here; checked by its RSA2 signature in the pay service. */
+    static final String ALIPAY_NOTIFY = "/api/pay/alipay/notify";
+    /**
+     * The merchant's own URL a phone opens from the Alipay QR code: no session there (the phone is not
+     * signed in); the opaque token in the path names one open payment, which the page can only pay.
+     */
+    static final String ALIPAY_GO = "/api/pay/alipay/go/*";
     static final String SHOPPER = "SHOPPER";
 
     private static final byte[] SIGN_IN_FIRST = ("{\"flag\":false,\"code\":" + StatusCode.LOGINERROR
@@ -63,10 +70,11 @@ class ShopSecurity {
     @Bean
     SecurityWebFilterChain shopFilterChain(ServerHttpSecurity http, ThrottledSignIn signIn) {
         ServerWebExchangeMatcher wechatNotify = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, WECHAT_NOTIFY,
-                WECHAT_REFUND_NOTIFY);
+                WECHAT_REFUND_NOTIFY, ALIPAY_NOTIFY);
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(wechatNotify).permitAll()
+                        .pathMatchers(HttpMethod.GET, ALIPAY_GO).permitAll()
                         .pathMatchers("/", "/login", "/signup").permitAll()
                         .pathMatchers("/api/worder/static/**", "/api/worder/webjars/**").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

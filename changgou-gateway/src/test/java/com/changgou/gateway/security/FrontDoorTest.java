@@ -276,6 +276,25 @@ class FrontDoorTest {
     }
 
     @Test
+    void alipaysNotificationAndThePhonesGoPageReachPayWithoutASession() {
+        HttpResponse<String> notify = visitor.send(visitor.request("/api/pay/alipay/notify")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-User-Name", "mallory")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("trade_status=TRADE_SUCCESS")));
+        HttpResponse<String> go = visitor.get("/api/pay/alipay/go/0123456789abcdef");
+        HttpResponse<String> goPosted = visitor.send(visitor.request("/api/pay/alipay/go/0123456789abcdef")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> deeper = visitor.get("/api/pay/alipay/go/0123456789abcdef/more");
+
+        assertThat(notify.statusCode()).isEqualTo(200);
+        assertThat(notify.body()).contains("path=/pay/alipay/notify", "method=POST", "user=null", "authorization=null",
+                "x-user-name=null");
+        assertThat(go.statusCode()).isEqualTo(200);
+        assertThat(go.body()).contains("path=/pay/alipay/go/0123456789abcdef", "method=GET", "user=null");
+        assertThat(goPosted.body()).doesNotContain("path=");
+        assertThat(deeper.body()).doesNotContain("path=");
+    }
+
+    @Test
     void signingUpGoesThroughTheUserServiceAndBackToTheSignInForm() {
         String token = visitor.csrfFrom("/signup");
 

@@ -6,5 +6,7 @@ public enum Actor {
     WECHAT_NOTIFY,
     STATUS_QUERY,
     CLOSE,
-    RECONCILE
+    RECONCILE,
+    ALIPAY_WAP,
+    ALIPAY_NOTIFY
 }

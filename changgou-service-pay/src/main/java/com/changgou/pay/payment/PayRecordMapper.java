@@ -16,6 +16,9 @@ public interface PayRecordMapper {
     /** Newest first. */
     List<PayRecord> findByOrderId(@Param("orderId") String orderId);
 
+    /** The records of the order whose opaque token this is, newest first. */
+    List<PayRecord> findByToken(@Param("token") String token);
+
     void insert(@Param("r") PayRecord record, @Param("nextQueryAt") Instant nextQueryAt);
 
     /** SUCCESS, only from {@code from}, only for the amount we asked for. 1 when this call moved it. */

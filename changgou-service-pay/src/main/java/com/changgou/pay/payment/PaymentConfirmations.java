@@ -51,6 +51,9 @@ public class PaymentConfirmations {
                 return reject(paid, actor, "unknown out_trade_no");
             }
             PayRecord record = found.get();
+            if (record.channel() != paid.channel()) {
+                return reject(paid, actor, "record is a %s payment, not %s".formatted(record.channel(), paid.channel()));
+            }
             if (record.totalFee() != paid.totalFee()) {
                 return reject(paid, actor, "total_fee %d does not match the record's %d"
                         .formatted(paid.totalFee(), record.totalFee()));
@@ -81,15 +84,15 @@ public class PaymentConfirmations {
         if (record.status() == PayState.CLOSED) {
             // The payment won the race with our close (PayState.canMoveTo): keep it and tell the
             // order service, which owns the decision to refund.
-            log.warn("pay record {} of order {} was CLOSED but WeChat took {} fen (transaction {}): "
+            log.warn("pay record {} of order {} was CLOSED but {} took {} fen (transaction {}): "
                     + "recording SUCCESS, the order service must refund", record.outTradeNo(), record.orderId(),
-                    paid.totalFee(), paid.transactionId());
+                    record.channel(), paid.totalFee(), paid.transactionId());
             reason = "paid after close, " + reason;
         }
         records.insertLog(record.outTradeNo(), record.status(), PayState.SUCCESS, actor, reason, now);
         outbox.append(messages(record, paid, now));
-        log.info("pay record {} of order {} paid ({} fen, transaction {}, via {})", record.outTradeNo(),
-                record.orderId(), paid.totalFee(), paid.transactionId(), actor);
+        log.info("pay record {} of order {} paid at {} ({} fen, transaction {}, via {})", record.outTradeNo(),
+                record.orderId(), record.channel(), paid.totalFee(), paid.transactionId(), actor);
         return true;
     }
 

@@ -1,11 +1,9 @@
 package com.changgou.pay.payment;
 
-import com.changgou.common.Result;
-import com.changgou.order.api.OrderFeign;
-import com.changgou.order.api.OrderStatus;
 import com.changgou.order.api.OrderView;
 import com.changgou.pay.api.CloseOutcome;
 import com.changgou.pay.api.NativePayment;
+import com.changgou.pay.api.PayChannel;
 import com.changgou.pay.api.PayState;
 import com.changgou.pay.api.PaymentStatus;
 import com.changgou.pay.wechat.CloseResult;
@@ -15,7 +13,6 @@ import com.changgou.pay.wechat.UnifiedOrderCommand;
 import com.changgou.pay.wechat.UnifiedOrderResult;
 import com.changgou.pay.wechat.WechatPayClient;
 import com.changgou.pay.wechat.WechatUnavailableException;
-import feign.FeignException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,26 +24,29 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starting, checking and closing an order's WeChat Native payment. Amount, expiry and state are
- * always read from the order service, never taken from the caller.
+ * Starting, checking and closing an order's WeChat Native payment, and closing and checking an order's
+ * payments whatever their channel (Alipay's own moves are {@link AlipayPayments}'). Amount, expiry and
+ * state are always read from the order service, never taken from the caller.
  */
 @Service
 public class Payments {
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
-    private final OrderFeign orders;
+    private final ShopperOrders orders;
     private final WechatPayClient wechat;
+    private final AlipayPayments alipay;
     private final PayRecordMapper records;
     private final PaymentConfirmations confirmations;
     private final PaymentsProperties props;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    Payments(OrderFeign orders, WechatPayClient wechat, PayRecordMapper records, PaymentConfirmations confirmations,
-             PaymentsProperties props, TransactionTemplate tx, Clock clock) {
+    Payments(ShopperOrders orders, WechatPayClient wechat, AlipayPayments alipay, PayRecordMapper records,
+             PaymentConfirmations confirmations, PaymentsProperties props, TransactionTemplate tx, Clock clock) {
         this.orders = orders;
         this.wechat = wechat;
+        this.alipay = alipay;
         this.records = records;
         this.confirmations = confirmations;
         this.props = props;
@@ -56,9 +56,9 @@ public class Payments {
 
     /** The QR code's payment of an unpaid order: the open one when it is still valid, else a new one. */
     public NativePayment nativePay(String username, String orderId) {
-        OrderView order = unpaidOrder(username, orderId);
+        OrderView order = orders.unpaid(username, orderId);
         List<PayRecord> history = records.findByOrderId(orderId);
-        Optional<PayRecord> open = history.stream().filter(PayRecord::isOpen).findFirst();
+        Optional<PayRecord> open = openOf(history, PayChannel.WECHAT);
         if (open.isPresent()) {
             return reuse(open.get());
         }
@@ -87,7 +87,8 @@ public class Payments {
                 props.nativePay().clientIp()));
         Instant now = clock.instant();
         PayRecord record = new PayRecord(outTradeNo, order.id(), order.username(), order.payMoneyFen(),
-                PayState.NOTPAY, prepay.codeUrl(), prepay.prepayId(), token, order.expireAt(), null, null, now, now);
+                PayState.NOTPAY, prepay.codeUrl(), prepay.prepayId(), token, order.expireAt(), null, null, now, now,
+                PayChannel.WECHAT);
         try {
             tx.executeWithoutResult(status -> {
                 records.insert(record, now);
@@ -99,8 +100,7 @@ public class Payments {
         } catch (DuplicateKeyException e) {
             // A concurrent request for the same order won; WeChat answers the same out_trade_no
             // with the same prepay, so its record is as good as ours.
-            return records.findByOrderId(order.id()).stream().filter(PayRecord::isOpen).findFirst()
-                    .orElseThrow(() -> e);
+            return openOf(records.findByOrderId(order.id()), PayChannel.WECHAT).orElseThrow(() -> e);
         }
     }
 
@@ -111,12 +111,16 @@ public class Payments {
      * record answers as not found.
      */
     public PaymentStatus status(String username, String orderId) {
-        PayRecord record = records.findByOrderId(orderId).stream()
+        List<PayRecord> mine = records.findByOrderId(orderId).stream()
                 .filter(r -> r.username().equals(username))
-                .findFirst()
+                .toList();
+        // The paid one, whichever channel took the money; else the newest.
+        PayRecord record = mine.stream().filter(r -> r.status() == PayState.SUCCESS).findFirst()
+                .or(() -> mine.stream().findFirst())
                 .orElseThrow(() -> new PaymentNotFoundException(orderId));
         PayState state = record.status() == PayState.NOTPAY && claimStatusQuery(record)
-                ? askWechat(record, Actor.STATUS_QUERY)
+                ? (record.channel() == PayChannel.ALIPAY ? alipay.ask(record, Actor.STATUS_QUERY)
+                        : askWechat(record, Actor.STATUS_QUERY))
                 : record.status();
         return new PaymentStatus(orderId, state, record.token());
     }
@@ -155,7 +159,10 @@ public class Payments {
         return record.status();
     }
 
-    /** Closes the order's open trade at WeChat, truthfully reporting a payment that won the race. */
+    /**
+     * Closes the order's open trades, each at its channel first (closeorder, alipay.trade.close),
+     * truthfully reporting a payment that won the race on either.
+     */
     public CloseOutcome close(String orderId) {
         List<PayRecord> history = records.findByOrderId(orderId);
         if (history.isEmpty()) {
@@ -164,17 +171,25 @@ public class Payments {
         if (history.stream().anyMatch(r -> r.status() == PayState.SUCCESS)) {
             return CloseOutcome.PAID;
         }
-        Optional<PayRecord> open = history.stream().filter(PayRecord::isOpen).findFirst();
-        if (open.isEmpty()) {
-            return CloseOutcome.CLOSED;
+        boolean paid = false;
+        for (PayRecord open : history.stream().filter(PayRecord::isOpen).toList()) {
+            PayState after = open.channel() == PayChannel.ALIPAY ? alipay.close(open) : closeAtWechat(open);
+            paid |= after == PayState.SUCCESS;
         }
-        PayRecord record = open.get();
+        return paid ? CloseOutcome.PAID : CloseOutcome.CLOSED;
+    }
+
+    private PayState closeAtWechat(PayRecord record) {
         CloseResult result = wechat.closeOrder(record.outTradeNo());
         if (result == CloseResult.ALREADY_PAID) {
-            return closePaid(record);
+            closePaid(record);
+            return PayState.SUCCESS;
         }
-        PayState after = confirmations.close(record.outTradeNo(), Actor.CLOSE, "closeorder " + result);
-        return after == PayState.SUCCESS ? CloseOutcome.PAID : CloseOutcome.CLOSED;
+        return confirmations.close(record.outTradeNo(), Actor.CLOSE, "closeorder " + result);
+    }
+
+    static Optional<PayRecord> openOf(List<PayRecord> history, PayChannel channel) {
+        return history.stream().filter(r -> r.channel() == channel && r.isOpen()).findFirst();
     }
 
     private CloseOutcome closePaid(PayRecord record) {
@@ -187,31 +202,6 @@ public class Payments {
                     .formatted(record.outTradeNo()));
         }
         return CloseOutcome.PAID;
-    }
-
-    private OrderView unpaidOrder(String username, String orderId) {
-        OrderView order = fetchOrder(username, orderId);
-        if (order.status() != OrderStatus.UNPAID) {
-            throw new OrderNotPayableException("order %s is %s".formatted(orderId, order.status()));
-        }
-        return order;
-    }
-
-    private OrderView fetchOrder(String username, String orderId) {
-        Result<OrderView> result;
-        try {
-            // on behalf of the same shopper: the gateway's token goes along (ForwardGatewayToken)
-            result = orders.get(orderId);
-        } catch (FeignException.NotFound e) {
-            throw new OrderNotFoundException(orderId);
-        } catch (FeignException e) {
-            throw new OrderServiceUnavailableException(orderId, e);
-        }
-        OrderView order = Result.dataOrThrow(result, why -> new OrderNotFoundException(orderId));
-        if (!username.equals(order.username())) {
-            throw new OrderNotFoundException(orderId);
-        }
-        return order;
     }
 
     private static NativePayment toNative(PayRecord r) {

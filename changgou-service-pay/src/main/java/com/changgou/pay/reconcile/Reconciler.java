@@ -1,8 +1,13 @@
 package com.changgou.pay.reconcile;
 
 import com.changgou.pay.ReadCommitted;
+import com.changgou.pay.alipay.AlipayClient;
+import com.changgou.pay.alipay.AlipayTrade;
+import com.changgou.pay.alipay.AlipayTradeStatus;
+import com.changgou.pay.api.PayChannel;
 import com.changgou.pay.api.PayState;
 import com.changgou.pay.payment.Actor;
+import com.changgou.pay.payment.AlipayPayments;
 import com.changgou.pay.payment.PayRecord;
 import com.changgou.pay.payment.PayRecordMapper;
 import com.changgou.pay.payment.Payments;
@@ -21,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Nothing lost when a notification never arrives: records still NOTPAY after the grace period
- * are queried at WeChat with per-record back-off, and a payment found goes through the same path
+ * are queried at their channel (orderquery, alipay.trade.query) with per-record back-off, and a payment found goes through the same path
  * as a notification. Claims use SKIP LOCKED and push next_query_at out in the same transaction,
  * so two instances never query the same record at once.
  */
@@ -33,15 +38,19 @@ class Reconciler {
     private final PayRecordMapper records;
     private final Payments payments;
     private final WechatPayClient wechat;
+    private final AlipayPayments alipayPayments;
+    private final AlipayClient alipay;
     private final ReconcileProperties props;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    Reconciler(PayRecordMapper records, Payments payments, WechatPayClient wechat, ReconcileProperties props,
-               @ReadCommitted TransactionTemplate tx, Clock clock) {
+    Reconciler(PayRecordMapper records, Payments payments, WechatPayClient wechat, AlipayPayments alipayPayments,
+               AlipayClient alipay, ReconcileProperties props, @ReadCommitted TransactionTemplate tx, Clock clock) {
         this.records = records;
         this.payments = payments;
         this.wechat = wechat;
+        this.alipayPayments = alipayPayments;
+        this.alipay = alipay;
         this.props = props;
         this.tx = tx;
         this.clock = clock;
@@ -85,6 +94,10 @@ class Reconciler {
     }
 
     private void reconcile(PayRecord record) {
+        if (record.channel() == PayChannel.ALIPAY) {
+            reconcileAlipay(record);
+            return;
+        }
         Optional<TradeQueryResult> trade = wechat.queryOrder(record.outTradeNo());
         boolean expired = !record.timeExpire().isAfter(clock.instant());
         boolean unpaid = trade.map(t -> t.state() == TradeState.NOTPAY || t.state() == TradeState.USERPAYING)
@@ -100,5 +113,24 @@ class Reconciler {
         PayState after = payments.apply(record, trade.get(), Actor.RECONCILE);
         log.info("reconciled pay record {}: WeChat says {}, record is {}", record.outTradeNo(),
                 trade.get().state(), after);
+    }
+
+    /** No trade at Alipay (ACQ.TRADE_NOT_EXIST) means the phone never opened the cashier: wait, until expiry. */
+    private void reconcileAlipay(PayRecord record) {
+        Optional<AlipayTrade> trade = alipay.queryTrade(record.outTradeNo());
+        if (trade.map(t -> t.status() == AlipayTradeStatus.WAIT_BUYER_PAY).orElse(true)) {
+            stopWhenExpired(record);
+            return;
+        }
+        PayState after = alipayPayments.apply(record, trade.get(), Actor.RECONCILE);
+        log.info("reconciled pay record {}: Alipay says {}, record is {}", record.outTradeNo(),
+                trade.get().status(), after);
+    }
+
+    private void stopWhenExpired(PayRecord record) {
+        if (!record.timeExpire().isAfter(clock.instant())) {
+            records.stopQuerying(record.outTradeNo());
+            log.info("pay record {} expired unpaid, reconciliation stops asking", record.outTradeNo());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.changgou.pay.refund;
 
+import com.changgou.pay.api.PayChannel;
 import com.changgou.pay.api.RefundState;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,9 @@ interface RefundMapper {
 
     /** Locks the pay record: every refund of one payment is decided one at a time. */
     Optional<PaidPayment> lockPayment(@Param("outTradeNo") String outTradeNo);
+
+    /** The channel that took the payment: where its refunds are asked for. */
+    PayChannel channelOf(@Param("outTradeNo") String outTradeNo);
 
     /** The opaque token of the payment's pages, for the browser push. */
     String tokenOf(@Param("outTradeNo") String outTradeNo);

@@ -1,6 +1,12 @@
 package com.changgou.pay.refund;
 
 import com.changgou.pay.ReadCommitted;
+import com.changgou.pay.alipay.AlipayClient;
+import com.changgou.pay.alipay.AlipayNotConfiguredException;
+import com.changgou.pay.alipay.AlipayRefundStatus;
+import com.changgou.pay.alipay.AlipayRejectedException;
+import com.changgou.pay.alipay.AlipayUnavailableException;
+import com.changgou.pay.api.PayChannel;
 import com.changgou.pay.api.RefundState;
 import com.changgou.pay.wechat.RefundQueryResult;
 import com.changgou.pay.wechat.WechatPayClient;
@@ -33,12 +39,14 @@ class RefundWorker {
     private final Refunds applications;
     private final RefundTransitions transitions;
     private final WechatPayClient wechat;
+    private final AlipayClient alipay;
     private final RefundProperties props;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     RefundWorker(RefundMapper refunds, Refunds applications, RefundTransitions transitions, WechatPayClient wechat,
-                 RefundProperties props, @ReadCommitted TransactionTemplate tx, Clock clock) {
+                 AlipayClient alipay, RefundProperties props, @ReadCommitted TransactionTemplate tx, Clock clock) {
+        this.alipay = alipay;
         this.refunds = refunds;
         this.applications = applications;
         this.transitions = transitions;
@@ -90,6 +98,10 @@ class RefundWorker {
     }
 
     private void query(RefundRecord refund) {
+        if (refunds.channelOf(refund.outTradeNo()) == PayChannel.ALIPAY) {
+            queryAlipay(refund);
+            return;
+        }
         Optional<RefundQueryResult> found;
         try {
             found = wechat.queryRefund(refund.outRefundNo(), refund.outTradeNo());
@@ -111,6 +123,28 @@ class RefundWorker {
                 answer.successTime(), null), RefundActor.REFUND_QUERY);
         if (!reported.stored()) {
             later(refund, "refundquery answer not applied: " + reported.reason());
+        }
+    }
+
+    /** alipay.trade.fastpay.refund.query: REFUND_SUCCESS goes the one path; anything else waits. */
+    private void queryAlipay(RefundRecord refund) {
+        Optional<AlipayRefundStatus> found;
+        try {
+            found = alipay.queryRefund(refund.outRefundNo(), refund.outTradeNo());
+        } catch (AlipayUnavailableException | AlipayRejectedException | AlipayNotConfiguredException e) {
+            later(refund, "alipay.trade.fastpay.refund.query failed: " + e.getMessage());
+            return;
+        }
+        if (found.isEmpty() || !found.get().refunded()) {
+            later(refund, found.isEmpty() ? "Alipay reports no refund " + refund.outRefundNo() : null);
+            return;
+        }
+        AlipayRefundStatus answer = found.get();
+        Reported reported = transitions.report(new RefundReport(answer.outRefundNo(), answer.outTradeNo(),
+                answer.tradeNo(), null, answer.totalFee(), answer.refundFee(), RefundState.SUCCESS,
+                answer.refundedAt(), null), RefundActor.REFUND_QUERY);
+        if (!reported.stored()) {
+            later(refund, "alipay.trade.fastpay.refund.query answer not applied: " + reported.reason());
         }
     }
 

@@ -1,6 +1,11 @@
 package com.changgou.pay.refund;
 
 import com.changgou.pay.ReadCommitted;
+import com.changgou.pay.alipay.AlipayClient;
+import com.changgou.pay.alipay.AlipayNotConfiguredException;
+import com.changgou.pay.alipay.AlipayRefundAnswer;
+import com.changgou.pay.alipay.AlipayRefundCommand;
+import com.changgou.pay.api.PayChannel;
 import com.changgou.pay.api.PayState;
 import com.changgou.pay.api.RefundCommand;
 import com.changgou.pay.api.RefundState;
@@ -39,16 +44,18 @@ public class Refunds {
     private final RefundMapper refunds;
     private final RefundTransitions transitions;
     private final WechatPayClient wechat;
+    private final AlipayClient alipay;
     private final RefundProperties props;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     /** {@code tx} runs READ COMMITTED: once the pay record is locked, the sum reads every refund committed before. */
-    Refunds(RefundMapper refunds, RefundTransitions transitions, WechatPayClient wechat, RefundProperties props,
-            @ReadCommitted TransactionTemplate tx, Clock clock) {
+    Refunds(RefundMapper refunds, RefundTransitions transitions, WechatPayClient wechat, AlipayClient alipay,
+            RefundProperties props, @ReadCommitted TransactionTemplate tx, Clock clock) {
         this.refunds = refunds;
         this.transitions = transitions;
         this.wechat = wechat;
+        this.alipay = alipay;
         this.props = props;
         this.tx = tx;
         this.clock = clock;
@@ -94,6 +101,10 @@ public class Refunds {
      * PROCESSING, REFUSED, or still PENDING with the next ask backed off.
      */
     void submit(RefundRecord refund) {
+        if (refunds.channelOf(refund.outTradeNo()) == PayChannel.ALIPAY) {
+            submitToAlipay(refund);
+            return;
+        }
         RefundApplyAnswer answer = wechat.applyRefund(new RefundApplication(refund.outRefundNo(), refund.outTradeNo(),
                 refund.transactionId(), refund.totalFee(), refund.refundFee(), refund.reason()));
         switch (answer.kind()) {
@@ -106,16 +117,46 @@ public class Refunds {
         }
     }
 
+    /**
+     * alipay.trade.refund with out_request_no = out_refund_no: fund_change Y is SUCCESS at once, a taking
+     * without it PROCESSING (the worker's fastpay.refund.query settles it); ACQ.SYSTEM_ERROR and the unknown
+     * wait; any other business failure is REFUSED with Alipay's sub_code and sub_msg.
+     */
+    private void submitToAlipay(RefundRecord refund) {
+        AlipayRefundAnswer answer;
+        try {
+            answer = alipay.refund(new AlipayRefundCommand(refund.outRefundNo(), refund.outTradeNo(),
+                    refund.refundFee(), refund.reason()));
+        } catch (AlipayNotConfiguredException e) {
+            later(refund, true, "ALIPAY_NOT_CONFIGURED", e.getMessage());
+            return;
+        }
+        Instant now = clock.instant();
+        switch (answer.kind()) {
+            case REFUNDED -> transitions.move(refund,
+                    Move.refundedByAlipay(answer.refundedAt() != null ? answer.refundedAt() : now), RefundActor.REFUND_APPLY);
+            case ACCEPTED -> transitions.move(refund, Move.acceptedByAlipay(now.plus(props.queryGrace())),
+                    RefundActor.REFUND_APPLY);
+            case REFUSED -> transitions.move(refund, Move.refused("Alipay refused: " + answer.description()),
+                    RefundActor.REFUND_APPLY);
+            case RETRY_LATER -> later(refund, false, "ALIPAY_UNAVAILABLE", answer.description());
+        }
+    }
+
     private void later(RefundRecord refund, RefundApplyAnswer answer) {
+        String why = answer.code() == null ? answer.description() : answer.code() + " (" + answer.description() + ")";
+        later(refund, answer.trouble().needsOperator(), answer.trouble().name(), why);
+    }
+
+    private void later(RefundRecord refund, boolean needsOperator, String trouble, String why) {
         refunds.defer(refund.outRefundNo(), RefundState.PENDING, clock.instant(), props.backoffInitial().toMillis(),
                 props.backoffMax().toMillis());
-        String why = answer.code() == null ? answer.description() : answer.code() + " (" + answer.description() + ")";
-        if (answer.trouble().needsOperator()) {
+        if (needsOperator) {
             log.error("refund {} of order {} ({} fen) stays PENDING, {}: {}", refund.outRefundNo(), refund.orderId(),
-                    refund.refundFee(), answer.trouble(), why);
+                    refund.refundFee(), trouble, why);
         } else {
             log.warn("refund {} of order {} ({} fen) stays PENDING, asked again later, {}: {}", refund.outRefundNo(),
-                    refund.orderId(), refund.refundFee(), answer.trouble(), why);
+                    refund.orderId(), refund.refundFee(), trouble, why);
         }
     }
 

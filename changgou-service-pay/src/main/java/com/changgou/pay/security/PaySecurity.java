@@ -1,5 +1,6 @@
 package com.changgou.pay.security;
 
+import com.changgou.pay.api.AlipayFeign;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.security.CallerSecrets;
 import com.changgou.security.GatewayTokens;
@@ -29,6 +30,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * <li>{@code /internal/pay/wxpay/close} and {@code /refunds} act for no shopper: only the order
  * service's own account ({@value #ORDER_SERVICE}, HTTP Basic) may close a trade, when an order times
  * out, or give money back. A shopper's token there gets 403, no credential 401.</li>
+ * <li>{@code /internal/pay/alipay/wap} acts for a shopper like {@code native}.</li>
+ * <li>{@code /pay/alipay/notify} is Alipay's: public, no session, no CSRF token; its RSA2 signature over
+ * every parameter proves it. {@code GET /pay/alipay/go/*} is the page a phone opens from the QR code: public,
+ * it names an open payment by the order's unguessable token and only ever answers a form to Alipay.</li>
  * <li>{@code /pay/wxpay/notify} is WeChat's: public, with no session and no CSRF token, because its
  * signature over every field is what proves it. So is {@code /pay/wxpay/refund/notify}, proved by
  * its details decrypting under the merchant key.</li>
@@ -53,13 +58,16 @@ public class PaySecurity {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/pay/wxpay/notify", "/pay/wxpay/refund/notify").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/pay/wxpay/notify", "/pay/wxpay/refund/notify",
+                                "/pay/alipay/notify").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/pay/alipay/go/*").permitAll()
                         .requestMatchers(HttpMethod.POST, PayFeign.PATH + "/close", PayFeign.PATH + "/refunds")
                         .hasAuthority(ServiceCallers.authority(ORDER_SERVICE))
                         .requestMatchers(HttpMethod.GET, PayFeign.PATH + "/refunds/*")
                         .hasAuthority(ServiceCallers.authority(ORDER_SERVICE))
                         .requestMatchers(HttpMethod.POST, PayFeign.PATH + "/native").hasRole(GatewayTokens.SHOPPER)
                         .requestMatchers(HttpMethod.GET, PayFeign.PATH + "/status").hasRole(GatewayTokens.SHOPPER)
+                        .requestMatchers(HttpMethod.POST, AlipayFeign.PATH + "/wap").hasRole(GatewayTokens.SHOPPER)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(roles)))
                 .httpBasic(Customizer.withDefaults())

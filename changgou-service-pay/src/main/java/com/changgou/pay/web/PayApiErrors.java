@@ -2,6 +2,9 @@ package com.changgou.pay.web;
 
 import com.changgou.common.Result;
 import com.changgou.common.StatusCode;
+import com.changgou.pay.alipay.AlipayNotConfiguredException;
+import com.changgou.pay.alipay.AlipayRejectedException;
+import com.changgou.pay.alipay.AlipayUnavailableException;
 import com.changgou.pay.payment.OrderNotFoundException;
 import com.changgou.pay.payment.OrderNotPayableException;
 import com.changgou.pay.payment.OrderServiceUnavailableException;
@@ -41,6 +44,17 @@ class PayApiErrors {
         log.warn("WeChat call failed: {}", e.getMessage());
         // The shopper sees a plain sentence; WeChat's details stay in the log.
         return error(HttpStatus.BAD_GATEWAY, StatusCode.REMOTEERROR, "WeChat Pay is unavailable, please try again");
+    }
+
+    @ExceptionHandler({AlipayUnavailableException.class, AlipayRejectedException.class})
+    ResponseEntity<Result<Void>> alipay(RuntimeException e) {
+        log.warn("Alipay call failed: {}", e.getMessage());
+        return error(HttpStatus.BAD_GATEWAY, StatusCode.REMOTEERROR, "Alipay is unavailable, please try again");
+    }
+
+    @ExceptionHandler(AlipayNotConfiguredException.class)
+    ResponseEntity<Result<Void>> alipayOff(AlipayNotConfiguredException e) {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, StatusCode.REMOTEERROR, e.getMessage());
     }
 
     @ExceptionHandler(OrderServiceUnavailableException.class)

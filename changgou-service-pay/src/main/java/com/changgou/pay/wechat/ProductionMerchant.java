@@ -1,11 +1,9 @@
 package com.changgou.pay.wechat;
 
-import java.net.InetAddress;
+import com.changgou.pay.PublicAddresses;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
@@ -25,7 +23,6 @@ class ProductionMerchant {
     static final String SANDBOX_KEY = "sandboxkey0000000000000000000000";
     static final String SANDBOX_MCH_ID = "1900000001";
     static final String SANDBOX_APP_ID = "wx8888888888888888";
-    private static final Set<String> SANDBOX_HOSTS = Set.of("sandbox", "changgou-wxpay-sandbox");
 
     ProductionMerchant(WechatPayProperties wechat) {
         List<String> wrong = testSettings(wechat);
@@ -45,13 +42,13 @@ class ProductionMerchant {
         if (SANDBOX_APP_ID.equals(wechat.appId())) {
             wrong.add("WXPAY_APPID is the sandbox's app");
         }
-        if (!isPublicHttps(wechat.baseUrl())) {
+        if (!PublicAddresses.isPublicHttps(wechat.baseUrl())) {
             wrong.add("WXPAY_BASE_URL %s is not WeChat Pay over https".formatted(wechat.baseUrl()));
         }
-        if (!isPublicHttps(URI.create(wechat.notifyUrl()))) {
+        if (!PublicAddresses.isPublicHttps(URI.create(wechat.notifyUrl()))) {
             wrong.add("WXPAY_NOTIFY_URL %s is not a public https address".formatted(wechat.notifyUrl()));
         }
-        if (!isPublicHttps(wechat.secureBaseUrl())) {
+        if (!PublicAddresses.isPublicHttps(wechat.secureBaseUrl())) {
             wrong.add("WXPAY_SECURE_BASE_URL %s is not WeChat Pay over https".formatted(wechat.secureBaseUrl()));
         }
         if (!wechat.hasCertificate()) {
@@ -60,33 +57,9 @@ class ProductionMerchant {
         if (wechat.trustCa() != null) {
             wrong.add("WXPAY_TRUST_CA is set: only the sandbox needs a CA of its own");
         }
-        if (!isPublicHttps(URI.create(wechat.refundNotifyUrl()))) {
+        if (!PublicAddresses.isPublicHttps(URI.create(wechat.refundNotifyUrl()))) {
             wrong.add("WXPAY_REFUND_NOTIFY_URL %s is not a public https address".formatted(wechat.refundNotifyUrl()));
         }
         return wrong;
-    }
-
-    private static boolean isPublicHttps(URI uri) {
-        String host = uri.getHost();
-        return "https".equalsIgnoreCase(uri.getScheme()) && host != null && !SANDBOX_HOSTS.contains(host)
-                && !isLocal(host);
-    }
-
-    /** Judged by the address itself when the host is an IP literal; a name is judged by its spelling only. */
-    private static boolean isLocal(String host) {
-        if ("localhost".equalsIgnoreCase(host)) {
-            return true;
-        }
-        if (!host.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ':' || c == '[' || c == ']'
-                || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-            return false;
-        }
-        try {
-            InetAddress address = InetAddress.getByName(host);
-            return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

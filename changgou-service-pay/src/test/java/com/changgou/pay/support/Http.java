@@ -30,6 +30,18 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
+    /** A form POST with no credential, as Alipay posts its notifications. */
+    public HttpResponse<String> postForm(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded;charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** A GET with no credential, as a phone opens a link. */
+    public HttpResponse<String> getPublic(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
     /** A POST for {@code username} with the gateway's token, as web-order forwards it. */
     public HttpResponse<String> post(String path, String username) {
         return postWith(path, TestTokens.shopper(username));

@@ -1,5 +1,6 @@
 package com.changgou.pay.support;
 
+import com.changgou.pay.alipay.AlipayTestKeys;
 import com.changgou.security.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,13 @@ public abstract class PayIntegrationTest {
         // the administrator: these tests also declare and read queues in the order service's place
         registry.add("spring.rabbitmq.username", () -> TestInfra.RABBIT_USER);
         registry.add("spring.rabbitmq.password", () -> TestInfra.RABBIT_PASSWORD);
+        // Alipay on, against the tests' own scripted gateway and throw-away keys.
+        registry.add("pay.alipay.app-private-key", () -> AlipayTestKeys.file("app-private.pem").toString());
+        registry.add("pay.alipay.alipay-public-key", () -> AlipayTestKeys.file("alipay-public.pem").toString());
+        registry.add("pay.alipay.gateway-url", () -> ScriptedAlipay.shared().gateway().toString());
+        registry.add("pay.alipay.seller-id", () -> AlipayNotifications.SELLER_ID);
+        registry.add("pay.alipay.max-attempts", () -> "2");
+        registry.add("pay.alipay.retry-backoff", () -> "20ms");
     }
 
     /**

@@ -12,6 +12,7 @@ public enum Failure {
     CLOSED(HttpStatus.CONFLICT, "This order is closed: the time to pay for it ran out."),
     REFUND_REFUSED(HttpStatus.CONFLICT, "This order cannot be cancelled for a refund."),
     WECHAT_UNREACHABLE(HttpStatus.BAD_GATEWAY, "WeChat Pay cannot be reached right now. Please try again in a minute."),
+    ALIPAY_UNREACHABLE(HttpStatus.BAD_GATEWAY, "Alipay cannot be reached right now. Please try again in a minute."),
     PAY_SERVICE_DOWN(HttpStatus.SERVICE_UNAVAILABLE, "The pay service is down. Please try again later."),
     ORDER_SERVICE_DOWN(HttpStatus.SERVICE_UNAVAILABLE, "The order service is down. Please try again later."),
     USER_SERVICE_DOWN(HttpStatus.SERVICE_UNAVAILABLE, "Your points cannot be read right now. Please try again later.");

@@ -50,19 +50,29 @@ public final class RemoteFailures {
         return new ShopFailure(failure, orderId, "order service answered " + e.status(), e);
     }
 
+    /** A failed call about a WeChat payment (or the payment's state, which the pay service may ask WeChat). */
     public static ShopFailure fromPay(FeignException e, String orderId) {
+        return fromPay(e, orderId, Failure.WECHAT_UNREACHABLE);
+    }
+
+    /** A failed call about an Alipay payment: the same reading, with Alipay named when the provider failed. */
+    public static ShopFailure fromAlipay(FeignException e, String orderId) {
+        return fromPay(e, orderId, Failure.ALIPAY_UNREACHABLE);
+    }
+
+    private static ShopFailure fromPay(FeignException e, String orderId, Failure providerUnreachable) {
         Failure failure;
         if (e.status() == 404) {
             failure = Failure.UNKNOWN_ORDER;
         } else if (e.status() == 502 || e.status() == 504 || mentionsRemoteError(e)) {
-            failure = Failure.WECHAT_UNREACHABLE;
+            failure = providerUnreachable;
         } else {
             failure = Failure.PAY_SERVICE_DOWN;
         }
         return new ShopFailure(failure, orderId, "pay service answered " + e.status(), e);
     }
 
-    /** The suite's {@code Result} envelope says "remote error" when WeChat itself failed. */
+    /** The suite's {@code Result} envelope says "remote error" when the payment provider itself failed. */
     private static boolean mentionsRemoteError(FeignException e) {
         String body = e.contentUTF8();
         return e.status() >= 500 && body != null && body.contains("\"code\":" + StatusCode.REMOTEERROR);

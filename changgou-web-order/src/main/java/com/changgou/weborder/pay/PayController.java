@@ -13,7 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Choosing how to pay an unpaid order (WeChat is the one way offered). */
+/** Choosing how to pay an unpaid order: WeChat Pay or Alipay. */
 @Controller
 class PayController {
 

@@ -1,5 +1,6 @@
 package com.changgou.weborder.web;
 
+import com.changgou.weborder.ShopProperties;
 import com.changgou.weborder.WebOrderProperties;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
@@ -14,11 +15,12 @@ public class Links {
 
     private final String base;
     private final String logout;
+    private final String publicUrl;
 
-    public Links(WebOrderProperties properties) {
-        String configured = properties.publicBase();
-        this.base = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+    public Links(WebOrderProperties properties, ShopProperties shop) {
+        this.base = withoutTrailingSlash(properties.publicBase());
         this.logout = properties.logoutUrl();
+        this.publicUrl = withoutTrailingSlash(shop.publicUrl());
     }
 
     public String shop() {
@@ -35,6 +37,18 @@ public class Links {
 
     public String wxpay(String orderId) {
         return base + "/wxpay?orderId=" + encode(orderId);
+    }
+
+    public String alipay(String orderId) {
+        return base + "/wxpay/alipay?orderId=" + encode(orderId);
+    }
+
+    /**
+     * The merchant's own page for an Alipay payment (the pay service, public through the gateway), which
+     * hands the shopper over to Alipay. Absolute, for the QR code a phone scans off another screen.
+     */
+    public String alipayGo(String token) {
+        return publicUrl + base + "/pay/alipay/go/" + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8);
     }
 
     public String qr(String orderId) {
@@ -92,6 +106,10 @@ public class Links {
 
     public String redirect(String link) {
         return "redirect:" + link;
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static String encode(String value) {

@@ -10,14 +10,23 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Draws a WeChat {@code code_url} as a PNG QR code, on the server, so the page needs no CDN. */
+/**
+ * Draws a QR code (WeChat's {@code code_url}, the merchant's Alipay page) as a PNG, on the server, so the
+ * page needs no CDN.
+ */
 @Component
-class QrCodes {
+public class QrCodes {
 
     static final int SIZE = 260;
+
+    /** The PNG as a {@code data:} URI, for a page that draws its QR code inline. */
+    public String dataUri(String content) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(content));
+    }
 
     byte[] png(String content) {
         try {

@@ -14,7 +14,6 @@ import com.changgou.weborder.failure.ShopFailure;
 import com.changgou.weborder.order.OrderServiceClient;
 import com.changgou.weborder.points.UserServiceClient;
 import com.changgou.weborder.web.Links;
-import com.changgou.weborder.web.StompSettings;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -26,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.UriUtils;
 
-/** The WeChat Native pay page, its QR image, its polling fallback and the success page (with the order's points). */
+/**
+ * The WeChat Native pay page, its QR image, the polling fallback of every pay page and the success page (with
+ * the order's points), where both WeChat's and Alipay's payments end.
+ */
 @Controller
 class WxPayController {
 
@@ -35,15 +37,17 @@ class WxPayController {
 
     private final OrderServiceClient orderService;
     private final PayServiceClient payService;
+    private final Checkout checkout;
     private final QrCodes qrCodes;
     private final Links links;
     private final UserServiceClient userService;
     private final WebOrderProperties properties;
 
-    WxPayController(OrderServiceClient orderService, PayServiceClient payService, UserServiceClient userService,
-                    QrCodes qrCodes, Links links, WebOrderProperties properties) {
+    WxPayController(OrderServiceClient orderService, PayServiceClient payService, Checkout checkout,
+                    UserServiceClient userService, QrCodes qrCodes, Links links, WebOrderProperties properties) {
         this.orderService = orderService;
         this.payService = payService;
+        this.checkout = checkout;
         this.userService = userService;
         this.qrCodes = qrCodes;
         this.links = links;
@@ -56,7 +60,7 @@ class WxPayController {
         if (order.status() == OrderStatus.PAID) {
             return links.redirect(links.paySuccess(order.id()));
         }
-        NativePayment payment = startPayment(username, order);
+        NativePayment payment = checkout.wechat(username, order);
         model.addAttribute("page", page(order, payment));
         return VIEW_WXPAY;
     }
@@ -64,7 +68,7 @@ class WxPayController {
     @GetMapping(value = "/wxpay/qr", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> qr(@Shopper String username, @RequestParam("orderId") String orderId) {
         OrderView order = orderService.mine(username, orderId);
-        NativePayment payment = startPayment(username, order);
+        NativePayment payment = checkout.wechat(username, order);
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)
                 .cacheControl(CacheControl.noStore())
@@ -92,7 +96,7 @@ class WxPayController {
         if (order.status() == OrderStatus.CLOSED) {
             throw new ShopFailure(Failure.CLOSED, orderId, "closed order on the success page");
         }
-        if (order.status() != OrderStatus.PAID && !paidAtWeChat(orderId)) {
+        if (order.status() != OrderStatus.PAID && !paidPerPayService(orderId)) {
             throw new ShopFailure(Failure.NOT_PAID, orderId, "unpaid order on the success page");
         }
         model.addAttribute("order", order);
@@ -104,11 +108,13 @@ class WxPayController {
     }
 
     /**
-     * The pay service broadcasts SUCCESS as soon as WeChat's notification is in, while the order
-     * service learns of it a moment later over the broker: a page that jumps on the broadcast
-     * must not find the order "not paid yet". If the pay service cannot tell, the order decides.
+     * The pay service broadcasts SUCCESS as soon as WeChat's (or Alipay's) notification is in, while the
+     * order service learns of it a moment later over the broker: a page that jumps on the broadcast,
+     * or Alipay's return to this page, must not find the order "not paid yet". If the pay service
+     * cannot tell, the order decides. Only the services are asked: nothing in the URL but the order id
+     * is read (Alipay's return adds its own parameters, signed or not, and they are ignored).
      */
-    private boolean paidAtWeChat(String orderId) {
+    private boolean paidPerPayService(String orderId) {
         try {
             return payService.status(orderId).state() == PayState.SUCCESS;
         } catch (ShopFailure | PayServiceClient.PaymentConflict unknown) {
@@ -116,30 +122,10 @@ class WxPayController {
         }
     }
 
-    /** Only an unpaid order gets a QR; a refusal by the pay service is explained by the order's state. */
-    private NativePayment startPayment(String username, OrderView order) {
-        if (order.status() == OrderStatus.CLOSED) {
-            throw new ShopFailure(Failure.CLOSED, order.id(), "order is closed");
-        }
-        if (order.status() == OrderStatus.PAID) {
-            throw new ShopFailure(Failure.ALREADY_PAID, order.id(), "order is paid");
-        }
-        try {
-            return payService.start(order.id());
-        } catch (PayServiceClient.PaymentConflict conflict) {
-            OrderStatus now = orderService.mine(username, order.id()).status();
-            Failure failure = now == OrderStatus.PAID ? Failure.ALREADY_PAID : Failure.CLOSED;
-            throw new ShopFailure(failure, order.id(), "pay service refused the payment, order is " + now, conflict);
-        }
-    }
-
     private WxPayPage page(OrderView order, NativePayment payment) {
         String phoneUrl = properties.sandboxPublicUrl() + "/phone?code_url="
                 + UriUtils.encode(payment.codeUrl(), StandardCharsets.UTF_8);
-        long expireAt = payment.expireAt() != null ? payment.expireAt().toEpochMilli()
-                : order.expireAt() != null ? order.expireAt().toEpochMilli() : 0L;
-        return new WxPayPage(order.id(), Money.yuan(order.payMoneyFen()), expireAt, payment.token(),
-                links.qr(order.id()), phoneUrl, links.status(order.id()), links.paySuccess(order.id()),
-                StompSettings.of(properties, links));
+        return new WxPayPage(order.id(), Money.yuan(order.payMoneyFen()), links.qr(order.id()), phoneUrl,
+                PayWait.of(order, payment.token(), payment.expireAt(), links, properties));
     }
 }

@@ -28,6 +28,7 @@ import com.changgou.order.api.OrderStatus;
 import com.changgou.order.api.OrderView;
 import com.changgou.order.api.RefundKind;
 import com.changgou.order.api.RefundLine;
+import com.changgou.pay.api.AlipayFeign;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.pay.api.PayState;
 import com.changgou.pay.api.PaymentStatus;
@@ -70,6 +71,9 @@ class OrderPageControllerTest {
 
     @MockitoBean
     private PayFeign payFeign;
+
+    @MockitoBean
+    private AlipayFeign alipayFeign;
 
     @Test
     void aPaidOrdersPageOffersTheCancelFormWithTheCsrfFieldAndKeepsTheTokenInsideTheScript() throws Exception {

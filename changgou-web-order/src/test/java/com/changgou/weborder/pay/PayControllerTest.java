@@ -52,7 +52,7 @@ class PayControllerTest {
     private PayFeign payFeign;
 
     @Test
-    void theChoiceOfPaymentShowsTheAmountInYuanAndLinksToWechatPay() throws Exception {
+    void theChoiceOfPaymentShowsTheAmountInYuanAndOffersWechatPayAndAlipay() throws Exception {
         given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 1)));
 
         mvc.perform(get("/worder/pay").param("orderId", ORDER_ID).header(AUTHORIZATION, TestTokens.shopper(ALICE)))
@@ -60,7 +60,9 @@ class PayControllerTest {
                 .andExpect(view().name(PayController.VIEW_PAY))
                 .andExpect(content().string(allOf(
                         containsString("id=\"amount\">0.01<"),
-                        containsString("href=\"/api/wxpay?orderId=" + ORDER_ID + "\""))));
+                        containsString("<a id=\"wxpay-link\" class=\"method\" href=\"/api/wxpay?orderId=" + ORDER_ID + "\""),
+                        containsString("<a id=\"alipay-link\" class=\"method by-alipay\" href=\"/api/wxpay/alipay?orderId="
+                                + ORDER_ID + "\""))));
     }
 
     @Test

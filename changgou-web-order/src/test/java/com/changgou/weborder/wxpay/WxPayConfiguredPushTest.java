@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.changgou.common.Result;
 import com.changgou.order.api.OrderFeign;
 import com.changgou.order.api.OrderStatus;
+import com.changgou.pay.api.AlipayFeign;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.security.TestTokens;
 import com.changgou.weborder.order.OrderServiceClient;
@@ -33,8 +34,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(controllers = WxPayController.class, properties = {
         "weborder.web-stomp.url=wss://push.example.com/ws",
         "weborder.web-stomp.passcode=another-passcode"})
-@Import({OrderServiceClient.class, PayServiceClient.class, UserServiceClient.class, QrCodes.class, Links.class,
-        WebOrderSecurity.class})
+@Import({OrderServiceClient.class, PayServiceClient.class, Checkout.class, UserServiceClient.class, QrCodes.class,
+        Links.class, WebOrderSecurity.class})
 class WxPayConfiguredPushTest {
 
     @Autowired
@@ -50,6 +51,9 @@ class WxPayConfiguredPushTest {
 
     @MockitoBean
     private PayFeign payFeign;
+
+    @MockitoBean
+    private AlipayFeign alipayFeign;
 
     @MockitoBean
     private UserPointsFeign userPointsFeign;

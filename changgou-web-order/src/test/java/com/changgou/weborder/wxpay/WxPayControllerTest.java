@@ -28,6 +28,7 @@ import com.changgou.common.Result;
 import com.changgou.common.UserHeader;
 import com.changgou.order.api.OrderFeign;
 import com.changgou.order.api.OrderStatus;
+import com.changgou.pay.api.AlipayFeign;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.pay.api.PayState;
 import com.changgou.pay.api.PaymentStatus;
@@ -53,10 +54,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebMvcTest(WxPayController.class)
-@Import({OrderServiceClient.class, PayServiceClient.class, UserServiceClient.class, QrCodes.class, Links.class,
-        WebOrderSecurity.class})
+@Import({OrderServiceClient.class, PayServiceClient.class, Checkout.class, UserServiceClient.class, QrCodes.class,
+        Links.class, WebOrderSecurity.class})
 class WxPayControllerTest {
 
     @Autowired
@@ -72,6 +74,9 @@ class WxPayControllerTest {
 
     @MockitoBean
     private PayFeign payFeign;
+
+    @MockitoBean
+    private AlipayFeign alipayFeign;
 
     @MockitoBean
     private UserPointsFeign userPointsFeign;
@@ -90,6 +95,8 @@ class WxPayControllerTest {
                         containsString("src=\"/api/wxpay/qr?orderId=" + ORDER_ID + "\""),
                         containsString("href=\"http://127.0.0.1:9090/phone?code_url=weixin%3A%2F%2Fwxpay%2Fbizpayurl%3Fpr%3Dabc123\""),
                         containsString("/api/worder/webjars/stomp-websocket/stomp.min.js"),
+                        containsString("/api/worder/static/js/push.js"),
+                        containsString("/api/worder/static/js/paywait.js"),
                         containsString("/api/worder/static/js/wxpay.js"),
                         containsString("id=\"countdown\""),
                         containsString("id=\"push-status\""),
@@ -234,6 +241,50 @@ class WxPayControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(view().name(WxPayController.VIEW_PAYSUCCESS))
                 .andExpect(content().string(containsString("id=\"paysuccess-amount\">123.45<")));
+    }
+
+    @Test
+    void alipaysReturnRendersTheSameReceiptReadFromTheServerWhateverItsParametersSay() throws Exception {
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.PAID, 12_345)));
+
+        String html = mvc.perform(alipayReturn().header(AUTHORIZATION, TestTokens.shopper(ALICE)))
+                .andExpect(status().isOk())
+                .andExpect(view().name(WxPayController.VIEW_PAYSUCCESS))
+                .andExpect(content().string(allOf(
+                        containsString("id=\"order-id\">" + ORDER_ID + "<"),
+                        containsString("id=\"paysuccess-amount\">123.45<"),
+                        containsString("id=\"transaction-id\">4200000000202601010000000001<"))))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).doesNotContain("0.01", "2026010122001499999999999999", "T-elsewhere", "forged-signature");
+    }
+
+    @Test
+    void alipaysReturnSayingTradeSuccessDoesNotMakeAnUnpaidOrderPaid() throws Exception {
+        given(orderFeign.get(ORDER_ID)).willReturn(Result.ok(order(ALICE, OrderStatus.UNPAID, 12_345)));
+        given(payFeign.status(ORDER_ID)).willReturn(Result.ok(new PaymentStatus(ORDER_ID, PayState.NOTPAY, "tok")));
+
+        mvc.perform(alipayReturn().param("trade_status", "TRADE_SUCCESS").header(AUTHORIZATION, TestTokens.shopper(ALICE)))
+                .andExpect(status().isConflict())
+                .andExpect(view().name("fail"))
+                .andExpect(content().string(containsString("not paid yet")));
+    }
+
+    /** Alipay's return_url as its cashier sends the shopper back: our order id plus its own (here tampered) parameters. */
+    private static MockHttpServletRequestBuilder alipayReturn() {
+        return get("/wxpay/paysuccess").param("orderId", ORDER_ID)
+                .param("charset", "utf-8")
+                .param("out_trade_no", "T-elsewhere")
+                .param("method", "alipay.trade.wap.pay.return")
+                .param("total_amount", "0.01")
+                .param("sign", "forged-signature")
+                .param("trade_no", "2026010122001499999999999999")
+                .param("auth_app_id", "2021000000000000")
+                .param("version", "1.0")
+                .param("app_id", "2021000000000000")
+                .param("sign_type", "RSA2")
+                .param("seller_id", "2088000000000000")
+                .param("timestamp", "2030-01-01 00:05:00");
     }
 
     @Test
