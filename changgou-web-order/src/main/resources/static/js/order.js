@@ -7,6 +7,7 @@
     var pushStatus = document.getElementById('push-status');
     var pollTimer = null;
     var POLL_MILLIS = 4000;
+    var CATCH_UP_MAX_MILLIS = 4800;
 
     function show(text, kind) {
         pushStatus.textContent = text;
@@ -39,11 +40,29 @@
         });
     }
 
+    /** Re-reads the order and redraws it; resolves to the status read (undefined when the read failed). */
     function refresh() {
         return fetch(cfg.stateUrl, {headers: {'Accept': 'application/json'}, credentials: 'same-origin'})
             .then(function (r) { return r.ok ? r.json() : null; })
-            .then(function (result) { if (result && result.data) { draw(result.data); } })
-            .catch(function () { /* the next push or poll tries again */ });
+            .then(function (result) {
+                if (result && result.data) {
+                    draw(result.data);
+                    return result.data.status;
+                }
+                return undefined;
+            })
+            .catch(function () { return undefined; /* the next push or poll tries again */ });
+    }
+
+    // The push is the pay service's, sent when its refund finishes; the order service applies the same
+    // result a moment later, so a read right after the push can still see the old status. Read again,
+    // backing off (0.3 s doubling to 4.8 s), until the status moves.
+    function catchUp(before, delay) {
+        refresh().then(function (status) {
+            if ((status === undefined || status === before) && delay <= CATCH_UP_MAX_MILLIS) {
+                window.setTimeout(function () { catchUp(before, delay * 2); }, delay);
+            }
+        });
     }
 
     function startPolling() {
@@ -54,7 +73,7 @@
     }
 
     window.PayPush.follow(cfg.stomp, cfg.token, {
-        message: function () { refresh(); },
+        message: function () { catchUp(document.getElementById('order-status').textContent, 300); },
         live: function () {
             if (pollTimer) { window.clearInterval(pollTimer); pollTimer = null; }
             show('Live updates on: refunds show here as they happen.', 'live');
