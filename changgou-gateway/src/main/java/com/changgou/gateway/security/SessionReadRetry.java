@@ -1,0 +1,67 @@
+package com.changgou.gateway.security;
+
+import io.lettuce.core.RedisCommandTimeoutException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.Session;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * A session read whose Redis reply never came is read once more before the shopper sees a 500. CI
+ * caught it twice in many runs: one {@code HGETALL} timed out after 5 s on a connection that served
+ * the commands before and after it at once (the cause is not found; see the closing notes). Reading
+ * a session is safe to repeat; writes and deletes are left as they are.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionReadRetry {
+
+    @Bean
+    static BeanPostProcessor retryTimedOutSessionReads() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof ReactiveSessionRepository<?> sessions ? retrying(sessions) : bean;
+            }
+        };
+    }
+
+    static <S extends Session> ReactiveSessionRepository<S> retrying(ReactiveSessionRepository<S> sessions) {
+        return new Retrying<>(sessions);
+    }
+
+    private record Retrying<S extends Session>(ReactiveSessionRepository<S> sessions) implements ReactiveSessionRepository<S> {
+
+        private static final Logger log = LoggerFactory.getLogger(SessionReadRetry.class);
+
+        @Override
+        public Mono<S> createSession() {
+            return sessions.createSession();
+        }
+
+        @Override
+        public Mono<Void> save(S session) {
+            return sessions.save(session);
+        }
+
+        @Override
+        public Mono<S> findById(String id) {
+            return Mono.defer(() -> sessions.findById(id))
+                    .retryWhen(Retry.backoff(1, Duration.ofMillis(50))
+                            .filter(RedisCommandTimeoutException.class::isInstance)
+                            .doBeforeRetry(signal -> log.warn("session read timed out at Redis, reading it again: {}",
+                                    signal.failure().getMessage()))
+                            .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+        }
+
+        @Override
+        public Mono<Void> deleteById(String id) {
+            return sessions.deleteById(id);
+        }
+    }
+}
