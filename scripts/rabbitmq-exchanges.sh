@@ -3,6 +3,9 @@
 # depends on another having started first and none needs the right to configure (and so delete)
 # another's exchange. Idempotent: declaring an existing exchange with the same arguments is a no-op.
 #
+# ./changgou and docker-compose apply the whole topology from deploy/rabbitmq/definitions.json instead
+# (rabbitmq-definitions.sh); the services' broker tests still prepare their vhosts with this script.
+#
 # order.events  durable fanout: the order service publishes every order event there (its outbox
 #               relay, with confirms); each subscribing service binds its own queue to it. The order
 #               service declares it too (it owns it); the subscribers only bind.

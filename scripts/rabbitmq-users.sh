@@ -6,7 +6,8 @@
 #                 results to order.pay and pushes to paynotify; reads nothing.
 # changgou-order  declares and owns order.pay with its queues order.pay.result and
 #                 order.refund.result, their dead-letter queues, and the delay and timeout exchanges
-#                 and queues; consumes order.pay.result, order.refund.result and order.timeout.q;
+#                 and queues; consumes order.pay.result, order.refund.result, their dead-letter
+#                 queues (it parks dead letters for the ops console) and order.timeout.q;
 #                 publishes to order.delay and order.events (the order-events fanout, which it
 #                 owns; rabbitmq-exchanges.sh declares it beforehand). It may bind its queue to
 #                 order.pay (read on the exchange) but never publish there (no write on it):
@@ -54,8 +55,9 @@ order_exchanges='order\.pay|order\.pay\.dlx|order\.delay|order\.timeout|order\.e
 order_configure="^($order_exchanges|$order_queues)\$"
 # its queues (queue.bind), order.delay (timeouts), order.events (its events), the dead-letter exchanges of its queues
 order_write="^($order_queues|order\\.delay|order\\.events|order\\.pay\\.dlx|order\\.timeout)\$"
-# the exchanges it binds from, the queues it consumes, the delay queue (declared with a DLX)
-order_read="^($order_exchanges|order\\.pay\\.result|order\\.refund\\.result|order\\.timeout\\.q|order\\.timeout\\.delay\\.[0-9]+s)\$"
+# the exchanges it binds from, the queues it consumes (its dead-letter queues too: it parks what dies
+# there for the ops console), the delay queue (declared with a DLX)
+order_read="^($order_exchanges|order\\.pay\\.result|order\\.pay\\.result\\.dlq|order\\.refund\\.result|order\\.refund\\.result\\.dlq|order\\.timeout\\.q|order\\.timeout\\.delay\\.[0-9]+s)\$"
 
 # user.order-events with its dead-letter exchange and queue: configure all three; write the queues
 # (binding) and the DLX (declaring a queue with it); read order.events and the DLX (bound from), and

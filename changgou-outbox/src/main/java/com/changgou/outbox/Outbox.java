@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * announce does. Publishing happens after the commit, never inside the transaction.
  *
  * <p>Bodies are written with the application's one {@link JsonMapper}, the one its message converter
- * wraps, so a message relayed from here reads exactly like one the converter would have sent.
+ * wraps, so a message relayed from here reads exactly like one the converter would have sent. Each row
+ * keeps the writer's trace ({@link OutboxTracing}), which the relay continues when it publishes.
  */
 public class Outbox {
 
@@ -21,12 +22,14 @@ public class Outbox {
     private final JsonMapper json;
     private final OutboxRelayRunner relay;
     private final Clock clock;
+    private final OutboxTracing tracing;
 
-    Outbox(OutboxMapper mapper, JsonMapper json, OutboxRelayRunner relay, Clock clock) {
+    Outbox(OutboxMapper mapper, JsonMapper json, OutboxRelayRunner relay, Clock clock, OutboxTracing tracing) {
         this.mapper = mapper;
         this.json = json;
         this.relay = relay;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /**
@@ -36,9 +39,10 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(List<OutgoingMessage> messages) {
+        String traceParent = tracing.currentTraceParent();
         List<OutboxRow> rows = messages.stream()
                 .map(m -> new OutboxRow(m.messageId(), m.type(), m.exchange(), m.routingKey(),
-                        json.writeValueAsString(m.payload())))
+                        json.writeValueAsString(m.payload()), traceParent))
                 .toList();
         mapper.insertAll(rows, OutboxState.NEW, clock.instant());
         // Wake the relay the moment the rows are visible, so a subscriber hears of the change within

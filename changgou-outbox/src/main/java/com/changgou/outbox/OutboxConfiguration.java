@@ -5,7 +5,10 @@ import org.mybatis.spring.SqlSessionTemplate;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code spring.rabbitmq.publisher-confirm-type=correlated}, {@code publisher-returns=true} and
  * {@code template.mandatory=true}. It may declare a {@link BroadcastExchanges} bean and a
  * {@link Clock} bean (UTC otherwise).
+ *
+ * <p>Tracing and metrics come with the app's own Micrometer jars, both optional: with Micrometer Tracing
+ * (a {@code Tracer} and a {@code Propagator}) every row keeps its writer's trace and is published within
+ * it, which needs the {@code trace_parent} column; with a meter registry the outbox reports its backlog
+ * and what it published ({@link OutboxMetrics}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxProperties.class)
@@ -49,12 +57,14 @@ public class OutboxConfiguration {
      */
     @Bean
     OutboxRelay outboxRelay(OutboxMapper mapper, PlatformTransactionManager transactions, RabbitTemplate rabbit,
-            OutboxProperties props, ObjectProvider<BroadcastExchanges> broadcasts, ObjectProvider<Clock> clock) {
+            OutboxProperties props, ObjectProvider<BroadcastExchanges> broadcasts, ObjectProvider<Clock> clock,
+            ObjectProvider<OutboxTracing> tracing, ObjectProvider<PublishedRows> publishedRows) {
         requireConfirmsAndReturns(rabbit, props);
         TransactionTemplate readCommitted = new TransactionTemplate(transactions);
         readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         return new OutboxRelay(mapper, readCommitted, rabbit, props, clock.getIfAvailable(Clock::systemUTC),
-                broadcasts.getIfAvailable(BroadcastExchanges::none).names());
+                broadcasts.getIfAvailable(BroadcastExchanges::none).names(),
+                tracing.getIfAvailable(() -> OutboxTracing.NONE), publishedRows.getIfAvailable(() -> PublishedRows.NONE));
     }
 
     @Bean
@@ -63,13 +73,45 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    Outbox outbox(OutboxMapper mapper, JsonMapper json, OutboxRelayRunner runner, ObjectProvider<Clock> clock) {
-        return new Outbox(mapper, json, runner, clock.getIfAvailable(Clock::systemUTC));
+    Outbox outbox(OutboxMapper mapper, JsonMapper json, OutboxRelayRunner runner, ObjectProvider<Clock> clock,
+            ObjectProvider<OutboxTracing> tracing) {
+        return new Outbox(mapper, json, runner, clock.getIfAvailable(Clock::systemUTC),
+                tracing.getIfAvailable(() -> OutboxTracing.NONE));
     }
 
     @Bean
     OutboxJanitor outboxJanitor(OutboxMapper mapper, OutboxProperties props, ObjectProvider<Clock> clock) {
         return new OutboxJanitor(mapper, props, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /**
+     * Only when Micrometer Tracing is on the classpath (the nested class keeps its types from being
+     * loaded otherwise), and then only if the app has a tracer: a slice test without one publishes untraced.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.tracing.propagation.Propagator")
+    static class Tracing {
+
+        @Bean
+        OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            Tracer current = tracer.getIfAvailable();
+            Propagator w3c = propagator.getIfAvailable();
+            return current == null || w3c == null ? OutboxTracing.NONE : new MicrometerOutboxTracing(current, w3c);
+        }
+    }
+
+    /**
+     * Only with Micrometer on the classpath. Boot binds the binder to the app's registry; until it is
+     * bound (or if there is none) the backlog is never queried and nothing is counted.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    static class Metrics {
+
+        @Bean
+        OutboxMetrics outboxMetrics(OutboxMapper mapper, OutboxProperties props, ObjectProvider<Clock> clock) {
+            return new OutboxMetrics(mapper, clock.getIfAvailable(Clock::systemUTC), props.metricsInterval());
+        }
     }
 
     /**

@@ -27,5 +27,8 @@ public interface OutboxMapper {
 
     int countInState(@Param("state") OutboxState state);
 
+    /** How many rows are in {@code state} and the oldest one's creation time, from the index alone. */
+    OutboxBacklog backlog(@Param("state") OutboxState state);
+
     int deleteSentBefore(@Param("state") OutboxState state, @Param("before") Instant before, @Param("limit") int limit);
 }

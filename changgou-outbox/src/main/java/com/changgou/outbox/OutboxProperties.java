@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code application.yml} (from its own environment variables). {@code lease} must outlast
  * {@code confirmTimeout}: it is how long a claimed row stays invisible to other relays while its
  * confirms are awaited. SENT rows are kept for {@code retention} (to audit or replay), then deleted.
+ * {@code metricsInterval}: how often the backlog gauges are refreshed from the table (apps with metrics).
  */
 @ConfigurationProperties("changgou.outbox")
 public record OutboxProperties(
@@ -21,5 +22,6 @@ public record OutboxProperties(
         @DefaultValue("500ms") Duration backoffInitial,
         @DefaultValue("60s") Duration backoffMax,
         @DefaultValue("7d") Duration retention,
-        @DefaultValue("1m") Duration purgeInterval) {
+        @DefaultValue("1m") Duration purgeInterval,
+        @DefaultValue("5s") Duration metricsInterval) {
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpConnectException;
@@ -32,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One pass of the outbox: claim a batch of due rows (SKIP LOCKED plus a lease, so no other relay
  * publishes them meanwhile), publish them all outside any transaction, wait for the broker's
- * confirms, then mark the acked rows SENT and back off the rest, one UPDATE each.
+ * confirms, then mark the acked rows SENT and back off the rest, one UPDATE each. Each row is
+ * published within the trace of the request that wrote it ({@link OutboxTracing}), and the rows marked
+ * SENT are counted per exchange ({@link PublishedRows}).
  */
 public class OutboxRelay {
 
@@ -45,6 +48,8 @@ public class OutboxRelay {
     private final OutboxProperties props;
     private final Clock clock;
     private final Set<String> broadcastExchanges;
+    private final OutboxTracing tracing;
+    private final PublishedRows publishedRows;
     private final RetryTemplate lockRaces = lockRaceRetries();
 
     /**
@@ -58,12 +63,19 @@ public class OutboxRelay {
      */
     public OutboxRelay(OutboxMapper mapper, TransactionTemplate tx, RabbitTemplate rabbit, OutboxProperties props,
                        Clock clock, Set<String> broadcastExchanges) {
+        this(mapper, tx, rabbit, props, clock, broadcastExchanges, OutboxTracing.NONE, PublishedRows.NONE);
+    }
+
+    OutboxRelay(OutboxMapper mapper, TransactionTemplate tx, RabbitTemplate rabbit, OutboxProperties props,
+                Clock clock, Set<String> broadcastExchanges, OutboxTracing tracing, PublishedRows publishedRows) {
         this.broadcastExchanges = Set.copyOf(broadcastExchanges);
         this.mapper = mapper;
         this.tx = tx;
         this.rabbit = rabbit;
         this.props = props;
         this.clock = clock;
+        this.tracing = tracing;
+        this.publishedRows = publishedRows;
     }
 
     /** What became of one batch: the ids the broker confirmed, and the ids to try again later. */
@@ -85,6 +97,7 @@ public class OutboxRelay {
         if (!outcome.acked().isEmpty()) {
             // Must not be lost: a published row left NEW would be published again after its lease.
             retryingLockRaces(() -> mapper.markSent(outcome.acked(), OutboxState.NEW, OutboxState.SENT, now));
+            countPublished(batch, outcome.acked());
         }
         if (!outcome.failed().isEmpty()) {
             retryingLockRaces(() -> mapper.markFailed(outcome.failed(), OutboxState.NEW, now,
@@ -92,6 +105,14 @@ public class OutboxRelay {
             log.warn("outbox: {} of {} messages not confirmed, retrying later", outcome.failed().size(), batch.size());
         }
         return batch.size();
+    }
+
+    private void countPublished(List<OutboxRow> batch, List<String> acked) {
+        Set<String> sent = Set.copyOf(acked);
+        batch.stream()
+                .filter(row -> sent.contains(row.id()))
+                .collect(Collectors.groupingBy(OutboxRow::exchange, Collectors.counting()))
+                .forEach((exchange, rows) -> publishedRows.add(exchange, rows.intValue()));
     }
 
     /** Each update in its own transaction; a lost lock race is retried, the last failure rethrown. */
@@ -168,7 +189,8 @@ public class OutboxRelay {
             OutboxRow row = batch.get(i);
             CorrelationData correlation = new CorrelationData(row.id());
             try {
-                channel.send(row.exchange(), row.routingKey(), toMessage(row), correlation);
+                tracing.publishWithin(row.traceParent(),
+                        () -> channel.send(row.exchange(), row.routingKey(), toMessage(row), correlation));
                 pending.add(correlation);
             } catch (AmqpConnectException e) {
                 // The connection is gone, and the batch's one channel with it: the rest waits too.

@@ -45,7 +45,8 @@ class OutboxRelayConcurrencyTest extends OutboxIntegrationTest {
         List<String> ids = IntStream.range(0, ROWS).mapToObj(i -> "t-" + run + "-" + i).toList();
         // Small batches, so the two relays (and the application's own) interleave many times.
         OutboxProperties small = new OutboxProperties(true, 1, 7, props.pollInterval(), props.confirmTimeout(),
-                props.lease(), props.backoffInitial(), props.backoffMax(), props.retention(), props.purgeInterval());
+                props.lease(), props.backoffInitial(), props.backoffMax(), props.retention(), props.purgeInterval(),
+                props.metricsInterval());
         OutboxRelay first = new OutboxRelay(mapper, readCommitted(), rabbit, small, Clock.systemUTC(), Set.of());
         OutboxRelay second = new OutboxRelay(mapper, readCommitted(), rabbit, small, Clock.systemUTC(), Set.of());
         AtomicBoolean done = new AtomicBoolean();
@@ -78,7 +79,7 @@ class OutboxRelayConcurrencyTest extends OutboxIntegrationTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<OutboxRow> rows = IntStream.range(0, 40)
                 .mapToObj(i -> new OutboxRow("c-" + run + "-" + i, "test", OutboxTestApplication.EXCHANGE,
-                        OutboxTestApplication.ROUTING_KEY, "{}"))
+                        OutboxTestApplication.ROUTING_KEY, "{}", null))
                 .toList();
         // Due only for a relay whose clock runs an hour ahead: the application's own relay leaves them.
         Instant later = Instant.now().plus(Duration.ofMinutes(30));

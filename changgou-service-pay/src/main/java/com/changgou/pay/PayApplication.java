@@ -1,6 +1,7 @@
 package com.changgou.pay;
 
 import com.changgou.security.ForwardGatewayToken;
+import com.changgou.security.ForwardTraceContext;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * gateway's token the shopper came with ({@link ForwardGatewayToken}).
  */
 @EnableFeignClients(basePackages = "com.changgou.order.api")
-@Import(ForwardGatewayToken.class)
+@Import({ForwardGatewayToken.class, ForwardTraceContext.class})
 @EnableScheduling
 @ConfigurationPropertiesScan
 @SpringBootApplication

@@ -18,6 +18,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.time.format.DateTimeFormatter;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The layering the pay service's packages promise each other. */
 @AnalyzeClasses(packages = "com.changgou.pay", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -26,6 +27,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule controllersDoNotTouchMappers = noClasses()
             .that().resideInAnyPackage("..pay.web..", "..pay.notify..")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Mapper");
+
+    /** Every endpoint, the ops console's included, reads and writes through a service. */
+    @ArchTest
+    static final ArchRule endpointsDoNotTouchMappers = noClasses()
+            .that().areAnnotatedWith(RestController.class)
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Mapper");
 
     /** Messages leave only through the outbox (the changgou-outbox module), never straight from here. */
@@ -47,7 +54,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theDomainDoesNotKnowTheWeb = noClasses()
             .that().resideInAnyPackage("..pay.payment..", "..pay.reconcile..", "..pay.refund..")
-            .should().dependOnClassesThat().resideInAnyPackage("..pay.web..", "..pay.notify..", "jakarta.servlet..");
+            .should().dependOnClassesThat().resideInAnyPackage("..pay.web..", "..pay.notify..", "..pay.notifylog..",
+                    "..pay.ops..", "jakarta.servlet..");
 
     @ArchTest
     static final ArchRule wechatWireFormatStaysInItsPackage = noClasses()

@@ -31,7 +31,8 @@ class ComposeFileTest {
             Map.entry("WXPAY_NOTIFY_URL", "https://shop.example/api/pay/wxpay/notify"),
             Map.entry("WXPAY_REFUND_NOTIFY_URL", "https://shop.example/api/pay/wxpay/refund/notify"),
             Map.entry("WXPAY_CERT_DIR", "/etc/changgou/wxpay"), Map.entry("SHOP_PUBLIC_URL", "https://shop.example"),
-            Map.entry("ALIPAY_APP_ID", "2021009999999999"), Map.entry("ALIPAY_KEY_DIR", "/etc/changgou/alipay"));
+            Map.entry("ALIPAY_APP_ID", "2021009999999999"), Map.entry("ALIPAY_KEY_DIR", "/etc/changgou/alipay"),
+            Map.entry("OPERATOR_USERNAME", "ops-lead"), Map.entry("OPERATOR_PASSWORD", "y3"));
 
     @Test
     void onlyTheGatewayIsPublishedAndPayRunsTheProdProfile() throws Exception {
@@ -53,6 +54,18 @@ class ComposeFileTest {
             assertThat(config.exit()).as("without " + secret).isNotZero();
             assertThat(config.output()).as("without " + secret).contains(secret);
         }
+    }
+
+    @Test
+    void theGatewaysManagementPortStaysInsideAndTheBrokerGetsItsTopologyAndPrometheusPlugin() throws Exception {
+        Result config = compose(SECRETS, "config");
+
+        assertThat(publishedPorts(config.output())).containsEntry("gateway", "published: 8080");
+        assertThat(config.output()).doesNotContain("published: 8081")
+                .contains("OPERATOR_USERNAME: ops-lead", "bash /scripts/rabbitmq-definitions.sh",
+                        "/deploy/rabbitmq/definitions.json");
+        assertThat(Files.readString(repositoryRoot().resolve("deploy/rabbitmq/enabled_plugins")))
+                .contains("rabbitmq_prometheus", "rabbitmq_management", "rabbitmq_web_stomp");
     }
 
     @Test

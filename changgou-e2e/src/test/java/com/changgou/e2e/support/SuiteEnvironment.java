@@ -26,6 +26,7 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
         env.put("CHANGGOU_RUN_DIR", root.resolve("changgou-e2e/target/suite-" + name).toString());
         env.put("EUREKA_PORT", Integer.toString(8761 + offset));
         env.put("GATEWAY_PORT", Integer.toString(8080 + offset));
+        env.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(8081 + offset));
         env.put("USER_PORT", Integer.toString(9002 + offset));
         env.put("ORDER_PORT", Integer.toString(9001 + offset));
         env.put("PAY_PORT", Integer.toString(9010 + offset));
@@ -52,6 +53,7 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
         env.put("PAY_RABBIT_USER", "changgou-pay-" + name);
         env.put("ORDER_RABBIT_USER", "changgou-order-" + name);
         env.put("USER_RABBIT_USER", "changgou-user-" + name);
+        env.put("OPERATOR_USERNAME", "operator-" + name);
         // Sessions and sign-in counters in the machine's Redis, under keys of this run only.
         env.put("GATEWAY_SESSION_NAMESPACE", redisPrefix(name) + "session");
         env.put("GATEWAY_SIGN_IN_KEY_PREFIX", redisPrefix(name) + "sign-in-failures:");

@@ -2,9 +2,12 @@ package com.changgou.gateway.security;
 
 import com.changgou.common.StatusCode;
 import com.changgou.gateway.GatewayProperties;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +51,10 @@ import reactor.core.publisher.Mono;
  * the gateway's short-lived signed token for that shopper ({@link ShopperHeaders}), and whatever
  * {@code Authorization} or {@code X-User-Name} a caller sent is dropped, so the services act only on
  * what the gateway signed. The gateway's own calls to the user service carry its service account.
+ *
+ * <p>Operators are accounts with the {@value #OPERATOR} role (the user service says which); only they
+ * reach the ops console under {@code /api/ops}, and web-order checks the role again on the token.
+ * The actuator is not part of the door: it answers on the management port only.
  */
 @Configuration(proxyBeanMethods = false)
 class ShopSecurity {
@@ -63,6 +70,10 @@ class ShopSecurity {
      */
     static final String ALIPAY_GO = "/api/pay/alipay/go/*";
     static final String SHOPPER = "SHOPPER";
+    /** The shop's staff; the user service names the role, the gateway's token carries it on. */
+    static final String OPERATOR = "OPERATOR";
+    /** The ops console (web-order's operator pages): operators only, shoppers get 403. */
+    static final String[] OPS = {"/api/ops", "/api/ops/**"};
 
     private static final byte[] SIGN_IN_FIRST = ("{\"flag\":false,\"code\":" + StatusCode.LOGINERROR
             + ",\"message\":\"sign in first\",\"data\":null}").getBytes(StandardCharsets.UTF_8);
@@ -77,7 +88,11 @@ class ShopSecurity {
                         .pathMatchers(HttpMethod.GET, ALIPAY_GO).permitAll()
                         .pathMatchers("/", "/login", "/signup").permitAll()
                         .pathMatchers("/api/worder/static/**", "/api/worder/webjars/**").permitAll()
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // Only on the management port, which listens inside (application.yml): the
+                        // scrape and ./changgou's health check. The public port serves no actuator at all.
+                        .matchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
+                        .pathMatchers("/actuator", "/actuator/**").denyAll()
+                        .pathMatchers(OPS).hasRole(OPERATOR)
                         .pathMatchers("/api/worder/**", "/api/wxpay", "/api/wxpay/**").hasRole(SHOPPER)
                         // Deny by default: a route added later is for signed-in users until listed above.
                         .anyExchange().authenticated())
@@ -156,7 +171,8 @@ class ShopSecurity {
 
     @Bean
     @LoadBalanced
-    WebClient.Builder loadBalancedWebClient() {
-        return WebClient.builder();
+    WebClient.Builder loadBalancedWebClient(ObjectProvider<ObservationRegistry> observations) {
+        // Observed, so the sign-in's calls to the user service carry the request's trace.
+        return WebClient.builder().observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 }

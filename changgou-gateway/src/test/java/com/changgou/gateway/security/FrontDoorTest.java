@@ -1,8 +1,12 @@
 package com.changgou.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.changgou.security.TestTokens;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
@@ -42,6 +47,9 @@ class FrontDoorTest {
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     @Autowired
     private ReactiveStringRedisTemplate redis;
@@ -325,6 +333,101 @@ class FrontDoorTest {
 
         assertThat(visitor.postForm("/signup", Map.of("username", "someone", "password", "a long password",
                 "confirm", "a long password")).statusCode()).isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/ops", "/api/ops/dead-letters", "/api/ops/orders/1864000000000000001"})
+    void aSignedInShopperIsForbiddenEveryOpsPage(String path) {
+        visitor.signIn("alice", StubServices.ALICE_PASSWORD);
+
+        HttpResponse<String> page = visitor.getPage(path);
+
+        assertThat(page.statusCode()).as("GET " + path).isEqualTo(403);
+        assertThat(page.body()).doesNotContain("path=");
+    }
+
+    @Test
+    void aSignedInShopperCannotActOnADeadLetterEvenWithTheSessionsCsrfToken() {
+        visitor.signIn("alice", StubServices.ALICE_PASSWORD);
+        String token = visitor.csrfFrom("/login");
+
+        HttpResponse<String> discard = visitor.postForm("/api/ops/dead-letters/1/discard",
+                Map.of("reason", "looks like junk", "_csrf", token));
+
+        assertThat(discard.statusCode()).isEqualTo(403);
+        assertThat(discard.body()).doesNotContain("path=");
+    }
+
+    @Test
+    void anOpsPageAskedForBeforeSigningInRedirectsToTheForm() {
+        HttpResponse<String> page = visitor.getPage("/api/ops/dead-letters");
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("location")).hasValue("/login");
+    }
+
+    @Test
+    void anOperatorReachesTheOpsConsoleOfWebOrderWithATokenThatSaysOperator() {
+        visitor.signIn(StubServices.OLGA, StubServices.OLGA_PASSWORD);
+
+        HttpResponse<String> home = visitor.getPage("/api/ops");
+        HttpResponse<String> deadLetters = visitor.getPage("/api/ops/dead-letters?state=OPEN");
+
+        assertThat(home.body()).contains("path=/ops;", "method=GET", "user=olga");
+        assertThat(deadLetters.body()).contains("path=/ops/dead-letters;", "user=olga");
+        assertThat(TestTokens.verify(forwardedToken(deadLetters)).getClaimAsStringList("roles"))
+                .containsExactlyInAnyOrder("SHOPPER", "OPERATOR");
+    }
+
+    @Test
+    void anOperatorsActionNeedsTheSessionsCsrfTokenLikeAnyForm() {
+        visitor.signIn(StubServices.OLGA, StubServices.OLGA_PASSWORD);
+        String token = visitor.csrfFrom("/login");
+
+        HttpResponse<String> forged = visitor.postForm("/api/ops/dead-letters/1/discard", Map.of("reason", "junk"));
+        HttpResponse<String> discard = visitor.postForm("/api/ops/dead-letters/1/discard",
+                Map.of("reason", "junk from a test", "_csrf", token));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).doesNotContain("path=");
+        assertThat(discard.statusCode()).isEqualTo(200);
+        assertThat(discard.body()).contains("path=/ops/dead-letters/1/discard;", "method=POST", "user=olga",
+                "reason=junk+from+a+test");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/prometheus", "/actuator/health", "/actuator", "/actuator/env"})
+    void thePublicPortServesNoActuatorEvenToASignedInOperator(String path) {
+        HttpResponse<String> anonymous = visitor.get(path);
+        visitor.signIn(StubServices.OLGA, StubServices.OLGA_PASSWORD);
+        HttpResponse<String> operator = visitor.get(path);
+
+        assertThat(anonymous.statusCode()).as("anonymous " + path).isIn(401, 403, 404);
+        assertThat(operator.statusCode()).as("operator " + path).isIn(403, 404);
+        assertThat(anonymous.body() + operator.body()).doesNotContain("jvm_", "\"status\"", "path=");
+    }
+
+    @Test
+    void theManagementPortServesHealthAndThePrometheusScrapeWithoutASession() {
+        Visitor scraper = new Visitor(managementPort);
+
+        HttpResponse<String> health = scraper.get("/actuator/health");
+        HttpResponse<String> scrape = scraper.send(scraper.request("/actuator/prometheus").GET());
+
+        assertThat(managementPort).isNotEqualTo(port);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        assertThat(scraper.get("/actuator/env").statusCode()).isIn(401, 403, 404);
+    }
+
+    @Test
+    void theManagementPortListensOnLoopbackOnly() throws Exception {
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(new InetSocketAddress("127.0.0.2", managementPort), 2_000))
+                    .isInstanceOf(ConnectException.class);
+        }
     }
 
     /** The bearer token the echoing stub service was sent. */

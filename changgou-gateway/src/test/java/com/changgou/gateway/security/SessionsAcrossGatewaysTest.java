@@ -55,6 +55,8 @@ class SessionsAcrossGatewaysTest {
         String services = SERVICES.uri();
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
+                // two gateways in one JVM: each needs an actuator port of its own
+                "--management.server.port=0",
                 "--eureka.client.enabled=false",
                 "--spring.cloud.discovery.client.simple.instances.changgou-service-user[0].uri=" + services,
                 "--spring.cloud.discovery.client.simple.instances.changgou-web-order[0].uri=" + services,

@@ -15,15 +15,18 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
  * The services behind the gateway, as small as a test needs: the user service knows one shopper,
- * alice, with a BCrypt hash, and answers the gateway's service account only (401 otherwise); every
- * other path echoes what the gateway forwarded (path, method, the subject of the bearer token and
- * the raw {@code Authorization}, any {@code X-User-Name}, the CSRF hand-over header and the body),
- * so a test sees exactly what a service would be told.
+ * alice, and one operator, olga, each with a BCrypt hash, and answers the gateway's service account
+ * only (401 otherwise); every other path echoes what the gateway forwarded (path, method, the
+ * subject of the bearer token and the raw {@code Authorization}, any {@code X-User-Name}, the CSRF
+ * hand-over header and the body), so a test sees exactly what a service would be told.
  */
 public final class StubServices implements AutoCloseable {
 
     public static final String ALICE = "alice";
     public static final String ALICE_PASSWORD = "correct horse battery";
+    /** One of the shop's staff: a shopper's account that also has the OPERATOR role. */
+    public static final String OLGA = "olga";
+    public static final String OLGA_PASSWORD = "operator staple battery";
     static final String TAKEN = "taken-name";
     private static final String GATEWAY_ACCOUNT = TestTokens.gateway();
     private static final Pattern SUBJECT = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]*)\"");
@@ -37,7 +40,8 @@ public final class StubServices implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the stub services", e);
         }
-        server.createContext("/internal/user/accounts", exchange -> accounts(exchange, hash));
+        String olgasHash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(OLGA_PASSWORD);
+        server.createContext("/internal/user/accounts", exchange -> accounts(exchange, hash, olgasHash));
         server.createContext("/", StubServices::echo);
         server.start();
     }
@@ -46,7 +50,7 @@ public final class StubServices implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    private static void accounts(HttpExchange exchange, String hash) throws IOException {
+    private static void accounts(HttpExchange exchange, String hash, String olgasHash) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (!GATEWAY_ACCOUNT.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             json(exchange, 401, "{\"flag\":false,\"code\":20002,\"message\":\"who are you?\",\"data\":null}");
@@ -60,6 +64,9 @@ public final class StubServices implements AutoCloseable {
         } else if (path.equals("/internal/user/accounts/" + ALICE + "/credentials")) {
             json(exchange, 200, "{\"flag\":true,\"code\":20000,\"message\":\"OK\",\"data\":{\"username\":\"alice\","
                     + "\"passwordHash\":\"" + hash + "\",\"roles\":[\"SHOPPER\"]}}");
+        } else if (path.equals("/internal/user/accounts/" + OLGA + "/credentials")) {
+            json(exchange, 200, "{\"flag\":true,\"code\":20000,\"message\":\"OK\",\"data\":{\"username\":\"olga\","
+                    + "\"passwordHash\":\"" + olgasHash + "\",\"roles\":[\"SHOPPER\",\"OPERATOR\"]}}");
         } else {
             json(exchange, 404, "{\"flag\":false,\"code\":20006,\"message\":\"no such account\",\"data\":null}");
         }

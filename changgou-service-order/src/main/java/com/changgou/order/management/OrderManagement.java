@@ -96,6 +96,22 @@ public class OrderManagement {
                 .toList();
     }
 
+    /** The order whoever owns it, for operators. */
+    @Transactional(readOnly = true)
+    public OrderView find(String id) {
+        OrderRow order = mapper.findById(id);
+        if (order == null) {
+            throw new OrderNotFoundException(id);
+        }
+        return view(order);
+    }
+
+    /** The order's log rows (its refunds' moves included), oldest first. */
+    @Transactional(readOnly = true)
+    public List<OrderLogRow> logOf(String id) {
+        return mapper.findLogs(id);
+    }
+
     private OrderView view(OrderRow order) {
         return OrderViews.of(order, mapper.findItems(order.id()), refundMapper.findRefunds(order.id()));
     }
@@ -131,6 +147,7 @@ public class OrderManagement {
             mapper.insertLog(new OrderLogRow(null, order.id(), order.orderStatus(), OrderStatus.PAID,
                     Operator.Service.PAY, "paid by WeChat", result.transactionId(), now));
             events.publishEvent(OrderEvents.paid(order, now));
+            events.publishEvent(new OrderPaid(order.id(), result.occurredAt(), clock.instant()));
             log.info("order {} paid, transaction {}", order.id(), result.transactionId());
             return PaymentOutcome.PAID;
         }
@@ -170,6 +187,7 @@ public class OrderManagement {
         }
         mapper.insertLog(new OrderLogRow(null, id, order.orderStatus(), OrderStatus.CLOSED, Operator.Service.SYSTEM,
                 reason, null, now));
+        events.publishEvent(new OrderClosed(id));
         log.info("order {} closed: {}", id, reason);
         return true;
     }

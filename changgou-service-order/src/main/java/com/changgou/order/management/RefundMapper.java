@@ -39,10 +39,22 @@ public interface RefundMapper {
     int move(@Param("id") String id, @Param("from") OrderRefundState from, @Param("to") OrderRefundState to,
             @Param("refusal") String refusal, @Param("now") Instant now);
 
+    /**
+     * The refunds a person must act on, oldest first: every CHANGE refund, and each refund of money paid
+     * after the order closed that ended REFUSED or CLOSED while its todo still names it (money still owed).
+     */
+    List<RefundAttentionRow> findNeedingAttention(@Param("limit") int limit);
+
+    long countNeedingAttention();
+
     /** 0 when this (order, transaction) is already recorded. */
     int insertTodo(RefundTodoRow todo);
 
     RefundTodoRow findTodoOf(@Param("refundId") String refundId);
+
+    /** The todo of {@code oldRefundId}, still {@code from}, names {@code newRefundId} and is TODO again; 0 otherwise. */
+    int restartTodo(@Param("oldRefundId") String oldRefundId, @Param("newRefundId") String newRefundId,
+            @Param("from") RefundTodoState from, @Param("now") Instant now);
 
     /** The todo of a refund {@code from} → {@code to}; 0 when there is none or it moved on. */
     int moveTodo(@Param("refundId") String refundId, @Param("from") RefundTodoState from,

@@ -74,6 +74,15 @@ public class RefundResults {
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public RefundOutcome apply(String refundId, OrderRefundState to, String refusal) {
+        return apply(refundId, to, refusal, Operator.Service.PAY, null);
+    }
+
+    /**
+     * As {@link #apply(String, OrderRefundState, String)}, made by {@code who} (an operator who saw a
+     * refund through), with {@code note} (or null) added to the order's log row.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public RefundOutcome apply(String refundId, OrderRefundState to, String refusal, Operator who, String note) {
         RefundRow seen = refunds.findRefund(refundId);
         if (seen == null) {
             return RefundOutcome.UNKNOWN;
@@ -93,8 +102,9 @@ public class RefundResults {
             throw new IllegalStateException("refund %s moved under its lock".formatted(refundId));
         }
         follow(refund, to, now);
-        settle(order, refund, to, refusal, now);
+        settle(order, refund, to, refusal, who, note, now);
         announce(order, refund, to, now);
+        events.publishEvent(new RefundMoved(refund.id(), refund.orderId(), to));
         return RefundOutcome.APPLIED;
     }
 
@@ -116,14 +126,15 @@ public class RefundResults {
         }
     }
 
-    private void settle(OrderRow order, RefundRow refund, OrderRefundState to, String refusal, Instant now) {
-        String remark = "refund %s of %d fen %s%s".formatted(refund.id(), refund.amount(), to,
-                refusal == null ? "" : ": " + refusal);
+    private void settle(OrderRow order, RefundRow refund, OrderRefundState to, String refusal, Operator who,
+            String note, Instant now) {
+        String remark = "refund %s of %d fen %s%s%s".formatted(refund.id(), refund.amount(), to,
+                refusal == null ? "" : ": " + refusal, note == null ? "" : " (" + note + ")");
         OrderStatus next = order.orderStatus() == OrderStatus.REFUNDING ? settled(order) : order.orderStatus();
         if (next == order.orderStatus()) {
-            moves.note(order, Operator.Service.PAY, remark, refund.transactionId(), now);
+            moves.note(order, who, remark, refund.transactionId(), now);
         } else {
-            moves.move(order, next, Operator.Service.PAY, remark, refund.transactionId(), now);
+            moves.move(order, next, who, remark, refund.transactionId(), now);
             log.info("order {} is {}: {}", order.id(), next, remark);
         }
     }

@@ -22,6 +22,15 @@ public enum RefundTodoState {
         };
     }
 
+    /**
+     * Whether an operator may start it over with a new refund (its refund failed, or WeChat could not
+     * complete it): the todo then names the new refund and is TODO again. Not a move its refund makes,
+     * so not in {@link #canMoveTo}.
+     */
+    public boolean canRestart() {
+        return this == FAILED || this == REFUNDING;
+    }
+
     /** What a todo becomes when its refund reaches {@code state}. */
     public static RefundTodoState following(OrderRefundState state) {
         return switch (state) {

@@ -152,6 +152,7 @@ public class Refunds {
     private void insert(RefundRow refund) {
         refunds.insertRefund(refund);
         events.publishEvent(new RefundRequested(refund.id()));
+        events.publishEvent(new RefundMoved(refund.id(), refund.orderId(), OrderRefundState.REQUESTED));
     }
 
     private static void requireRefundable(OrderRow order) {

@@ -1,17 +1,12 @@
 package com.changgou.order.messaging;
 
-import com.changgou.order.management.PaymentRejectedException;
-import com.changgou.order.management.RefundResultRejectedException;
 import com.changgou.outbox.OutboxConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.ConditionalRejectingErrorHandler;
-import org.springframework.amqp.rabbit.retry.MessageRecoverer;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
-import org.springframework.amqp.support.converter.MessageConversionException;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.boot.amqp.autoconfigure.RabbitListenerRetrySettingsCustomizer;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
@@ -24,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How the order service talks to RabbitMQ: JSON bodies, bounded retries with back-off for transient
- * failures (database or pay service down), and poison messages straight to the dead-letter queue. Its
+ * failures (database or pay service down), and poison messages straight to the dead-letter queue (what
+ * happens to a message given up on is the recoverer's, in the deadletter package: it travels to its
+ * dead-letter queue with the reason, and is parked there for a person). Its
  * order events leave through the outbox ({@link OutboxConfiguration}, {@code changgou.outbox.*}):
  * written with the state change, relayed with publisher confirms.
  */
@@ -43,21 +40,7 @@ class MessagingConfiguration {
     /** Retrying a message that can never succeed only delays its trip to the DLQ. */
     @Bean
     RabbitListenerRetrySettingsCustomizer skipRetryOfPoison() {
-        return settings -> settings.setExceptionPredicate(e -> !isPoison(e));
-    }
-
-    /**
-     * After the last attempt: reject without requeue. A pay or refund result goes to its dead-letter queue; a
-     * timeout is left to the sweep, which retries every unpaid order past its expiry.
-     */
-    @Bean
-    MessageRecoverer giveUp() {
-        return (message, cause) -> {
-            log.warn("giving up on a message from queue {} (delivery tag {}), rejecting it: {}",
-                    message.getMessageProperties().getConsumerQueue(),
-                    message.getMessageProperties().getDeliveryTag(), rootMessage(cause));
-            throw new AmqpRejectAndDontRequeueException("rejected after retries", cause);
-        };
+        return settings -> settings.setExceptionPredicate(e -> !Poison.is(e));
     }
 
     @Bean
@@ -69,7 +52,7 @@ class MessagingConfiguration {
                 new ConditionalRejectingErrorHandler.DefaultExceptionStrategy() {
                     @Override
                     protected boolean isUserCauseFatal(Throwable cause) {
-                        return isRejected(cause);
+                        return Poison.isRejected(cause);
                     }
                 }));
         return factory;
@@ -80,27 +63,5 @@ class MessagingConfiguration {
         return template -> template.setReturnsCallback(returned -> log.warn(
                 "message to exchange {} with routing key {} was returned: {} {}", returned.getExchange(),
                 returned.getRoutingKey(), returned.getReplyCode(), returned.getReplyText()));
-    }
-
-    static boolean isPoison(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (isRejected(t) || t instanceof MessageConversionException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A pay or refund result that can never apply: the DLQ's, at once. */
-    private static boolean isRejected(Throwable t) {
-        return t instanceof PaymentRejectedException || t instanceof RefundResultRejectedException;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }

@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes the pay service's results. A result that can never apply is rejected to the DLQ with a
- * WARN; a transient failure (database down) is retried by the container, then dead-lettered.
+ * WARN; a transient failure (database down) is retried by the container, then dead-lettered. An
+ * operator's re-drive of a parked result takes the same path ({@link #apply}).
  */
 @Component
-class PayResultListener {
+public class PayResultListener {
 
     private static final Logger log = LoggerFactory.getLogger(PayResultListener.class);
 
@@ -27,13 +28,23 @@ class PayResultListener {
     @RabbitListener(id = "payResult", queues = "#{payResultQueue.name}")
     void on(PayResultMessage result) {
         try {
-            requireComplete(result);
-            PaymentOutcome outcome = orders.markPaid(result);
-            log.debug("pay result {} for order {}: {}", result.messageId(), result.orderId(), outcome);
+            apply(result);
         } catch (PaymentRejectedException e) {
             log.warn("pay result rejected to the dead-letter queue: {}", e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Checks the result is complete and applies it.
+     *
+     * @throws PaymentRejectedException when it can never apply as written
+     */
+    public PaymentOutcome apply(PayResultMessage result) {
+        requireComplete(result);
+        PaymentOutcome outcome = orders.markPaid(result);
+        log.debug("pay result {} for order {}: {}", result.messageId(), result.orderId(), outcome);
+        return outcome;
     }
 
     private static void requireComplete(PayResultMessage result) {

@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes the pay service's refund results. A result for a refund this service does not know is
  * logged and acknowledged (nothing here can ever apply it); one that can never apply as written goes
- * to the DLQ with a WARN; a transient failure is retried by the container, then dead-lettered.
+ * to the DLQ with a WARN; a transient failure is retried by the container, then dead-lettered. An
+ * operator's re-drive of a parked result takes the same path ({@link #apply}).
  */
 @Component
-class RefundResultListener {
+public class RefundResultListener {
 
     private static final Logger log = LoggerFactory.getLogger(RefundResultListener.class);
 
@@ -28,19 +29,29 @@ class RefundResultListener {
     @RabbitListener(id = "refundResult", queues = "#{refundResultQueue.name}")
     void on(RefundResultMessage result) {
         try {
-            requireComplete(result);
-            RefundOutcome outcome = results.apply(result);
-            if (outcome == RefundOutcome.UNKNOWN) {
-                log.warn("refund result {} names refund {} of order {}, unknown here; acknowledged and dropped",
-                        result.messageId(), result.outRefundNo(), result.orderId());
-            } else {
-                log.debug("refund result {} for refund {}: {} {}", result.messageId(), result.outRefundNo(),
-                        result.state(), outcome);
-            }
+            apply(result);
         } catch (RefundResultRejectedException e) {
             log.warn("refund result rejected to the dead-letter queue: {}", e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Checks the result is complete and applies it; UNKNOWN (logged) for a refund this service does not know.
+     *
+     * @throws RefundResultRejectedException when it can never apply as written
+     */
+    public RefundOutcome apply(RefundResultMessage result) {
+        requireComplete(result);
+        RefundOutcome outcome = results.apply(result);
+        if (outcome == RefundOutcome.UNKNOWN) {
+            log.warn("refund result {} names refund {} of order {}, unknown here; acknowledged and dropped",
+                    result.messageId(), result.outRefundNo(), result.orderId());
+        } else {
+            log.debug("refund result {} for refund {}: {} {}", result.messageId(), result.outRefundNo(),
+                    result.state(), outcome);
+        }
+        return outcome;
     }
 
     private static void requireComplete(RefundResultMessage result) {

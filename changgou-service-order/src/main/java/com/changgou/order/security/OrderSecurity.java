@@ -2,6 +2,7 @@ package com.changgou.order.security;
 
 import com.changgou.order.api.CatalogueFeign;
 import com.changgou.order.api.OrderFeign;
+import com.changgou.order.api.ops.OrderOpsFeign;
 import com.changgou.security.GatewayTokens;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
  *
  * <p>One call is staff's, not a shopper's: an operator's refund ({@code POST /internal/order/{id}/refunds})
  * takes a gateway token with the {@value #OPERATOR} role in its {@code roles} claim, and acts for its
- * subject; a shopper's token there is a 403.
+ * subject; a shopper's token there is a 403. The ops console's API ({@code /internal/ops/order/**}) takes the same role:
+ * an operator's story of any order, the dead letters and the refunds that need a person.
  *
  * <p>No browser reaches this app and it keeps no session or cookie, so a cross-site request has no
  * credential to ride on: CSRF protection stays the gateway's job and is off here.
@@ -48,7 +50,10 @@ public class OrderSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // Prometheus scrapes from inside: the app listens on BIND_ADDRESS, which no route reaches.
+                        .requestMatchers("/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, OrderFeign.PATH + "/*/refunds").hasRole(OPERATOR)
+                        .requestMatchers(OrderOpsFeign.PATH, OrderOpsFeign.PATH + "/**").hasRole(OPERATOR)
                         .requestMatchers(OrderFeign.PATH, OrderFeign.PATH + "/**", CatalogueFeign.PATH)
                         .hasRole(GatewayTokens.SHOPPER)
                         .anyRequest().denyAll())

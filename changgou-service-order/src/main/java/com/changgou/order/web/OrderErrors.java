@@ -3,8 +3,12 @@ package com.changgou.order.web;
 import com.changgou.common.Result;
 import com.changgou.common.StatusCode;
 import com.changgou.order.catalogue.OrderRefusedException;
+import com.changgou.order.deadletter.DeadLetterDecidedException;
+import com.changgou.order.deadletter.DeadLetterNotFoundException;
 import com.changgou.order.management.OrderNotFoundException;
+import com.changgou.order.management.RefundNotFoundException;
 import com.changgou.order.management.RefundRefusedException;
+import com.changgou.order.ops.MissingReasonException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +71,21 @@ class OrderErrors {
     @ExceptionHandler(RefundRefusedException.class)
     ResponseEntity<Result<Void>> refundRefused(RefundRefusedException e) {
         return error(HttpStatus.CONFLICT, StatusCode.ERROR, e.getMessage());
+    }
+
+    @ExceptionHandler({RefundNotFoundException.class, DeadLetterNotFoundException.class})
+    ResponseEntity<Result<Void>> opsNotFound(RuntimeException e) {
+        return error(HttpStatus.NOT_FOUND, StatusCode.NOTFOUNDERROR, e.getMessage());
+    }
+
+    @ExceptionHandler(DeadLetterDecidedException.class)
+    ResponseEntity<Result<Void>> decided(DeadLetterDecidedException e) {
+        return error(HttpStatus.CONFLICT, StatusCode.ERROR, e.getMessage());
+    }
+
+    @ExceptionHandler(MissingReasonException.class)
+    ResponseEntity<Result<Void>> noReason(MissingReasonException e) {
+        return error(HttpStatus.BAD_REQUEST, StatusCode.ERROR, e.getMessage());
     }
 
     @ExceptionHandler(DataAccessException.class)

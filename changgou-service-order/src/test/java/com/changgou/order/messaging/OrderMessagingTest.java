@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.changgou.order.TestDatabase;
 import com.changgou.order.TestVhost;
 import com.changgou.order.api.OrderItemRequest;
+import com.changgou.order.api.ops.DeadLetterState;
+import com.changgou.order.deadletter.DeadLetterMapper;
+import com.changgou.order.deadletter.DeadLetterRow;
 import com.changgou.order.api.OrderRefundState;
 import com.changgou.order.api.OrderStatus;
 import com.changgou.order.api.RefundKind;
@@ -28,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
@@ -112,8 +114,8 @@ class OrderMessagingTest {
     @Autowired
     Refunds refunds;
 
-    final List<String> deadLetters = new CopyOnWriteArrayList<>();
-    static final List<String> refundDeadLetters = new CopyOnWriteArrayList<>();
+    @Autowired
+    DeadLetterMapper deadLetterRows;
 
     @Test
     void aPaidResultInTheWireFormatMarksTheOrderPaidWithOneLogRow() {
@@ -349,13 +351,15 @@ class OrderMessagingTest {
         return rabbit.execute(channel -> channel.queueDeclarePassive(queue).getMessageCount());
     }
 
-    /** Everything on the refund DLQ so far, kept across reads. */
+    /** The bodies parked from the refund DLQ so far. */
     private List<String> deadLettersOfRefunds() {
-        for (Message m = rabbit.receive(names.refundDeadLetterQueue(), 200); m != null;
-                m = rabbit.receive(names.refundDeadLetterQueue(), 200)) {
-            refundDeadLetters.add(new String(m.getBody(), StandardCharsets.UTF_8));
-        }
-        return refundDeadLetters;
+        return parked(names.refundDeadLetterQueue());
+    }
+
+    /** The bodies parked from {@code queue}: the parker empties the DLQs into dead_letter. */
+    private List<String> parked(String queue) {
+        return deadLetterRows.findByState(DeadLetterState.OPEN, 1000).stream()
+                .filter(row -> row.queue().equals(queue)).map(DeadLetterRow::body).toList();
     }
 
     private OrderView place(String username) {
@@ -375,14 +379,9 @@ class OrderMessagingTest {
         return mapper.findLogs(orderId).stream().filter(l -> l.toStatus() == OrderStatus.PAID).toList();
     }
 
-    /** Drains the DLQ until the marked message shows up; other tests' dead letters are kept aside. */
+    /** Waits until the marked message was given up on and parked from the pay result DLQ. */
     private void awaitDeadLetter(String marker) {
-        await().atMost(WAIT).untilAsserted(() -> {
-            Message m = rabbit.receive(names.deadLetterQueue(), 200);
-            if (m != null) {
-                deadLetters.add(new String(m.getBody(), StandardCharsets.UTF_8));
-            }
-            assertThat(deadLetters).anyMatch(body -> body.contains(marker));
-        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(parked(names.deadLetterQueue()))
+                .anyMatch(body -> body.contains(marker)));
     }
 }

@@ -1,5 +1,6 @@
 package com.changgou.pay.alipay;
 
+import com.changgou.pay.alipay.InvalidAlipayNotificationException.Problem;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -31,27 +32,32 @@ final class AlipayNotifications {
 
     AlipayTrade parse(byte[] body) {
         Map<String, String> params = decode(body);
+        // What the body claims to be about, before anything is believed: the notification log keeps it.
+        String named = params.get("out_trade_no");
         if (params.containsKey("sign_type") && !"RSA2".equals(params.get("sign_type"))) {
-            throw invalid("sign_type " + params.get("sign_type") + " is not RSA2");
+            throw invalid(Problem.BAD_SIGNATURE, named, "sign_type " + params.get("sign_type") + " is not RSA2");
         }
         if (params.containsKey("charset") && !"utf-8".equalsIgnoreCase(params.get("charset"))) {
-            throw invalid("charset " + params.get("charset") + " is not utf-8");
+            throw invalid(Problem.MALFORMED, named, "charset " + params.get("charset") + " is not utf-8");
         }
         if (!AlipaySignature.verify(AlipaySignature.content(params, AlipaySignature.NOTIFICATION_UNSIGNED),
                 params.get("sign"), alipayKey)) {
-            throw invalid(params.containsKey("sign") ? "signature does not verify" : "no sign");
+            throw invalid(Problem.BAD_SIGNATURE, named,
+                    params.containsKey("sign") ? "signature does not verify" : "no sign");
         }
         if (!properties.appId().equals(params.get("app_id"))) {
-            throw invalid("app_id " + params.get("app_id") + " is not ours");
+            throw invalid(Problem.MERCHANT_MISMATCH, named, "app_id " + params.get("app_id") + " is not ours");
         }
         if (properties.sellerId() != null && !properties.sellerId().equals(params.get("seller_id"))) {
-            throw invalid("seller_id " + params.get("seller_id") + " is not ours");
+            throw invalid(Problem.MERCHANT_MISMATCH, named, "seller_id " + params.get("seller_id") + " is not ours");
         }
         String outTradeNo = required(params, "out_trade_no");
         AlipayTradeStatus status = AlipayTradeStatus.of(required(params, "trade_status"))
-                .orElseThrow(() -> invalid("unknown trade_status " + params.get("trade_status")));
+                .orElseThrow(() -> invalid(Problem.MALFORMED, outTradeNo,
+                        "unknown trade_status " + params.get("trade_status")));
         long fen = Yuan.toFen(required(params, "total_amount"))
-                .orElseThrow(() -> invalid("total_amount '%s' is not an exact yuan amount".formatted(params.get("total_amount"))));
+                .orElseThrow(() -> invalid(Problem.MALFORMED, outTradeNo,
+                        "total_amount '%s' is not an exact yuan amount".formatted(params.get("total_amount"))));
         return new AlipayTrade(outTradeNo, required(params, "trade_no"), status, fen,
                 AlipayTime.parse(params.get("gmt_payment")), new String(body, StandardCharsets.UTF_8));
     }
@@ -63,7 +69,7 @@ final class AlipayNotifications {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw invalid("body is not UTF-8");
+            throw invalid(Problem.MALFORMED, null, "body is not UTF-8");
         }
         Map<String, String> params = new LinkedHashMap<>();
         for (String part : text.split("&")) {
@@ -72,7 +78,7 @@ final class AlipayNotifications {
             }
             int eq = part.indexOf('=');
             if (eq <= 0) {
-                throw invalid("malformed parameter");
+                throw invalid(Problem.MALFORMED, null, "malformed parameter");
             }
             String name;
             String value;
@@ -80,14 +86,14 @@ final class AlipayNotifications {
                 name = URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8);
                 value = URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw invalid("malformed percent-encoding");
+                throw invalid(Problem.MALFORMED, null, "malformed percent-encoding");
             }
             if (params.putIfAbsent(name, value) != null) {
-                throw invalid("parameter " + name + " repeated");
+                throw invalid(Problem.MALFORMED, null, "parameter " + name + " repeated");
             }
         }
         if (params.isEmpty()) {
-            throw invalid("empty body");
+            throw invalid(Problem.MALFORMED, null, "empty body");
         }
         return params;
     }
@@ -95,13 +101,18 @@ final class AlipayNotifications {
     private static String required(Map<String, String> params, String name) {
         String value = params.get(name);
         if (value == null || value.isEmpty()) {
-            throw invalid("no " + name);
+            throw invalid(Problem.MALFORMED, params.get("out_trade_no"), "no " + name);
         }
         return value;
     }
 
-    private static InvalidAlipayNotificationException invalid(String reason) {
-        log.warn("Alipay notification refused: {}", reason);
-        return new InvalidAlipayNotificationException(reason);
+    private static InvalidAlipayNotificationException invalid(Problem problem, String outTradeNo, String reason) {
+        log.warn("Alipay notification refused, out_trade_no={}: {}", oneLine(outTradeNo), oneLine(reason));
+        return new InvalidAlipayNotificationException(problem, outTradeNo, reason);
+    }
+
+    private static String oneLine(String text) {
+        // Decoded from an unverified body: no line breaks may reach the log.
+        return text == null ? null : text.replaceAll("[\\r\\n\\t]", "_");
     }
 }

@@ -1,5 +1,8 @@
 package com.changgou.pay.notify;
 
+import com.changgou.pay.api.PayChannel;
+import com.changgou.pay.notifylog.NotifyKind;
+import com.changgou.pay.notifylog.NotifyLog;
 import com.changgou.pay.payment.Actor;
 import com.changgou.pay.payment.Confirmation;
 import com.changgou.pay.payment.PaidTrade;
@@ -20,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * WeChat's payment notification. SUCCESS is replied only once the payment is committed; anything
- * we could not verify or store gets FAIL, so WeChat tries again on its schedule.
+ * we could not verify or store gets FAIL, so WeChat tries again on its schedule. Every request leaves
+ * one verdict in the notification log, whatever the answer.
  */
 @RestController
 class NotifyController {
@@ -31,51 +35,54 @@ class NotifyController {
 
     private final WechatPayClient wechat;
     private final PaymentConfirmations confirmations;
+    private final NotifyLog notifications;
 
-    NotifyController(WechatPayClient wechat, PaymentConfirmations confirmations) {
+    NotifyController(WechatPayClient wechat, PaymentConfirmations confirmations, NotifyLog notifications) {
         this.wechat = wechat;
         this.confirmations = confirmations;
+        this.notifications = notifications;
     }
 
     @PostMapping(path = "/pay/wxpay/notify", produces = MediaType.TEXT_XML_VALUE)
     ResponseEntity<String> notify(HttpServletRequest request) throws IOException {
+        Handled handled = handle(request);
+        notifications.record(PayChannel.WECHAT, NotifyKind.PAYMENT, handled.outcome());
+        return ResponseEntity.status(handled.status()).contentType(MediaType.TEXT_XML)
+                .body(wechat.notificationReply(handled.outcome().stored(), handled.message()));
+    }
+
+    private Handled handle(HttpServletRequest request) throws IOException {
         Optional<byte[]> body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(),
                 MAX_BODY_BYTES);
         if (body.isEmpty()) {
             log.warn("notification rejected: body over {} bytes", MAX_BODY_BYTES);
-            return reply(HttpStatus.PAYLOAD_TOO_LARGE, false, "body too large");
+            return new Handled(HttpStatus.PAYLOAD_TOO_LARGE, Verdicts.tooLarge(MAX_BODY_BYTES), "body too large");
         }
         PayNotification notification;
         try {
             notification = wechat.parseNotification(body.get());
         } catch (InvalidNotificationException e) {
             log.warn("notification rejected: {}", e.getMessage());
-            return reply(HttpStatus.OK, false, "invalid notification");
+            return Handled.ok(Verdicts.refused(e), "invalid notification");
         } catch (RuntimeException e) {
             // A parser fault is still "not stored": FAIL, so a genuine notification comes again.
             log.error("notification could not be parsed", e);
-            return reply(HttpStatus.OK, false, "not processed, retry");
+            return Handled.ok(Verdicts.internalError(e), "not processed, retry");
         }
         return store(notification);
     }
 
-    private ResponseEntity<String> store(PayNotification n) {
+    private Handled store(PayNotification n) {
         try {
             Confirmation confirmation = confirmations.confirm(
                     new PaidTrade(n.outTradeNo(), n.transactionId(), n.totalFee(), n.paidAt(), n.rawXml()),
                     Actor.WECHAT_NOTIFY);
-            return confirmation.stored()
-                    ? reply(HttpStatus.OK, true, "OK")
-                    : reply(HttpStatus.OK, false, confirmation.reason());
+            return Handled.ok(Verdicts.of(confirmation, n.outTradeNo()),
+                    confirmation.stored() ? "OK" : confirmation.reason());
         } catch (RuntimeException e) {
             // Not stored (database down, deadlock...): FAIL makes WeChat deliver it again.
             log.error("could not store notification for out_trade_no {}", n.outTradeNo(), e);
-            return reply(HttpStatus.OK, false, "not stored, retry");
+            return Handled.ok(Verdicts.notStored(e, n.outTradeNo()), "not stored, retry");
         }
-    }
-
-    private ResponseEntity<String> reply(HttpStatus status, boolean success, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_XML)
-                .body(wechat.notificationReply(success, message));
     }
 }

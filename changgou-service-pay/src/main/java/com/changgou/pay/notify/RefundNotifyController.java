@@ -1,5 +1,8 @@
 package com.changgou.pay.notify;
 
+import com.changgou.pay.api.PayChannel;
+import com.changgou.pay.notifylog.NotifyKind;
+import com.changgou.pay.notifylog.NotifyLog;
 import com.changgou.pay.refund.RefundActor;
 import com.changgou.pay.refund.RefundReport;
 import com.changgou.pay.refund.RefundTransitions;
@@ -20,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * WeChat's refund notification. SUCCESS is replied only once the refund's new state is committed (or
- * already was); anything that does not decrypt, parse or match gets FAIL and changes nothing.
+ * already was); anything that does not decrypt, parse or match gets FAIL and changes nothing. Every
+ * request leaves one verdict in the notification log, whatever the answer.
  */
 @RestController
 class RefundNotifyController {
@@ -29,49 +33,52 @@ class RefundNotifyController {
 
     private final WechatPayClient wechat;
     private final RefundTransitions transitions;
+    private final NotifyLog notifications;
 
-    RefundNotifyController(WechatPayClient wechat, RefundTransitions transitions) {
+    RefundNotifyController(WechatPayClient wechat, RefundTransitions transitions, NotifyLog notifications) {
         this.wechat = wechat;
         this.transitions = transitions;
+        this.notifications = notifications;
     }
 
     @PostMapping(path = "/pay/wxpay/refund/notify", produces = MediaType.TEXT_XML_VALUE)
     ResponseEntity<String> notify(HttpServletRequest request) throws IOException {
+        Handled handled = handle(request);
+        notifications.record(PayChannel.WECHAT, NotifyKind.REFUND, handled.outcome());
+        return ResponseEntity.status(handled.status()).contentType(MediaType.TEXT_XML)
+                .body(wechat.notificationReply(handled.outcome().stored(), handled.message()));
+    }
+
+    private Handled handle(HttpServletRequest request) throws IOException {
         Optional<byte[]> body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(),
                 NotifyController.MAX_BODY_BYTES);
         if (body.isEmpty()) {
             log.warn("refund notification rejected: body over {} bytes", NotifyController.MAX_BODY_BYTES);
-            return reply(HttpStatus.PAYLOAD_TOO_LARGE, false, "body too large");
+            return new Handled(HttpStatus.PAYLOAD_TOO_LARGE, Verdicts.tooLarge(NotifyController.MAX_BODY_BYTES),
+                    "body too large");
         }
         RefundNotification notification;
         try {
             notification = wechat.parseRefundNotification(body.get());
         } catch (InvalidNotificationException e) {
             // Already logged (WARN, with the reason) where it was refused.
-            return reply(HttpStatus.OK, false, "invalid notification");
+            return Handled.ok(Verdicts.refused(e), "invalid notification");
         } catch (RuntimeException e) {
             log.error("refund notification could not be read", e);
-            return reply(HttpStatus.OK, false, "not processed, retry");
+            return Handled.ok(Verdicts.internalError(e), "not processed, retry");
         }
         return store(notification);
     }
 
-    private ResponseEntity<String> store(RefundNotification n) {
+    private Handled store(RefundNotification n) {
         try {
             Reported reported = transitions.report(new RefundReport(n.outRefundNo(), n.outTradeNo(), n.transactionId(),
                     n.refundId(), n.totalFee(), n.refundFee(), n.state(), n.successTime(), n.details()),
                     RefundActor.REFUND_NOTIFY);
-            return reported.stored()
-                    ? reply(HttpStatus.OK, true, "OK")
-                    : reply(HttpStatus.OK, false, reported.reason());
+            return Handled.ok(Verdicts.of(reported, n.outRefundNo()), reported.stored() ? "OK" : reported.reason());
         } catch (RuntimeException e) {
             log.error("could not store refund notification for out_refund_no {}", n.outRefundNo(), e);
-            return reply(HttpStatus.OK, false, "not stored, retry");
+            return Handled.ok(Verdicts.notStored(e, n.outRefundNo()), "not stored, retry");
         }
-    }
-
-    private ResponseEntity<String> reply(HttpStatus status, boolean success, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_XML)
-                .body(wechat.notificationReply(success, message));
     }
 }

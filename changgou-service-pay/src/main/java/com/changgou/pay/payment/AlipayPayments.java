@@ -12,6 +12,8 @@ import com.changgou.pay.alipay.WapPayCommand;
 import com.changgou.pay.api.AlipayPayment;
 import com.changgou.pay.api.PayChannel;
 import com.changgou.pay.api.PayState;
+import com.changgou.pay.metrics.PayMetrics;
+import com.changgou.pay.payment.Confirmation.Rejection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,15 +39,17 @@ public class AlipayPayments {
     private final PayRecordMapper records;
     private final PaymentConfirmations confirmations;
     private final TransactionTemplate tx;
+    private final PayMetrics metrics;
     private final Clock clock;
 
     AlipayPayments(ShopperOrders orders, AlipayClient alipay, PayRecordMapper records,
-                   PaymentConfirmations confirmations, TransactionTemplate tx, Clock clock) {
+                   PaymentConfirmations confirmations, TransactionTemplate tx, PayMetrics metrics, Clock clock) {
         this.orders = orders;
         this.alipay = alipay;
         this.records = records;
         this.confirmations = confirmations;
         this.tx = tx;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -85,6 +89,7 @@ public class AlipayPayments {
                 records.insert(record, now);
                 records.insertLog(outTradeNo, null, PayState.NOTPAY, Actor.ALIPAY_WAP, "alipay.trade.wap.pay", now);
             });
+            metrics.paymentStarted(PayChannel.ALIPAY);
             log.info("Alipay pay record {} of order {} started ({} fen)", outTradeNo, order.id(), order.payMoneyFen());
             return record;
         } catch (DuplicateKeyException e) {
@@ -113,11 +118,36 @@ public class AlipayPayments {
 
     /**
      * Applies a verified notification: paid → the one path to paid; closed → the record closed if still
-     * open; waiting → nothing. True when what it says is durably reflected (so Alipay may stop sending);
-     * false when it names no Alipay record of ours or does not match it (logged WARN why).
+     * open; waiting → nothing. Stored (APPLIED, or DUPLICATE when it changed nothing) when what it says is
+     * durably reflected, so Alipay may stop sending; REJECTED when it names no Alipay record of ours or
+     * does not match it (logged WARN why). Throws only when it could not be stored.
      */
-    public boolean notified(AlipayTrade trade) {
-        return applies(trade, Actor.ALIPAY_NOTIFY);
+    public Confirmation notified(AlipayTrade trade) {
+        Actor actor = Actor.ALIPAY_NOTIFY;
+        Optional<PayRecord> found = records.findByOutTradeNo(trade.outTradeNo());
+        Confirmation mismatch = found.isEmpty() ? Confirmation.rejected(Rejection.UNKNOWN_TRADE, "unknown out_trade_no")
+                : found.get().channel() != PayChannel.ALIPAY
+                        ? Confirmation.rejected(Rejection.CHANNEL_MISMATCH, "not an Alipay payment")
+                : found.get().totalFee() != trade.totalFee()
+                        ? Confirmation.rejected(Rejection.AMOUNT_MISMATCH, "total_amount is %d fen, the record's %d"
+                                .formatted(trade.totalFee(), found.get().totalFee()))
+                        : null;
+        if (mismatch != null) {
+            log.warn("Alipay's word on out_trade_no {} ({}, trade {}, via {}) rejected: {}", trade.outTradeNo(),
+                    trade.status(), trade.tradeNo(), actor, mismatch.reason());
+            return mismatch;
+        }
+        PayRecord record = found.get();
+        if (trade.status().paid()) {
+            return confirmations.confirm(new PaidTrade(PayChannel.ALIPAY, record.outTradeNo(), trade.tradeNo(),
+                    trade.totalFee(), trade.paidAt(), trade.raw()), actor);
+        }
+        if (trade.status() == AlipayTradeStatus.TRADE_CLOSED) {
+            PayState after = confirmations.close(record.outTradeNo(), actor, "Alipay says TRADE_CLOSED");
+            return record.isOpen() && after == PayState.CLOSED ? Confirmation.applied() : Confirmation.duplicate();
+        }
+        // Waiting for the buyer: the record already says as much.
+        return Confirmation.duplicate();
     }
 
     /** Applies what Alipay says about a record (query or notification); returns the record's state afterwards. */
@@ -131,27 +161,6 @@ public class AlipayPayments {
             return confirmations.close(record.outTradeNo(), actor, "Alipay says TRADE_CLOSED");
         }
         return record.status();
-    }
-
-    private boolean applies(AlipayTrade trade, Actor actor) {
-        Optional<PayRecord> found = records.findByOutTradeNo(trade.outTradeNo());
-        String mismatch = found.isEmpty() ? "unknown out_trade_no"
-                : found.get().channel() != PayChannel.ALIPAY ? "not an Alipay payment"
-                : found.get().totalFee() != trade.totalFee()
-                        ? "total_amount is %d fen, the record's %d".formatted(trade.totalFee(), found.get().totalFee())
-                        : null;
-        if (mismatch != null) {
-            log.warn("Alipay's word on out_trade_no {} ({}, trade {}, via {}) rejected: {}", trade.outTradeNo(),
-                    trade.status(), trade.tradeNo(), actor, mismatch);
-            return false;
-        }
-        PayRecord record = found.get();
-        if (trade.status().paid()) {
-            return confirmations.confirm(new PaidTrade(PayChannel.ALIPAY, record.outTradeNo(), trade.tradeNo(),
-                    trade.totalFee(), trade.paidAt(), trade.raw()), actor).stored();
-        }
-        apply(record, trade, actor);
-        return true;
     }
 
     /** A status poll's ask (claimed by the caller): an unreachable Alipay is not an error, the stored state is still true. */

@@ -6,6 +6,9 @@ import com.changgou.pay.api.PayState;
 import com.changgou.pay.api.message.PayNotifyMessage;
 import com.changgou.pay.api.message.PayResultMessage;
 import com.changgou.pay.messaging.PayRabbitProperties;
+import com.changgou.pay.metrics.PayMetrics;
+import com.changgou.pay.metrics.PayMetrics.PaidSource;
+import com.changgou.pay.payment.Confirmation.Rejection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,14 +35,16 @@ public class PaymentConfirmations {
     private final Outbox outbox;
     private final PayRabbitProperties names;
     private final TransactionTemplate tx;
+    private final PayMetrics metrics;
     private final Clock clock;
 
     PaymentConfirmations(PayRecordMapper records, Outbox outbox, PayRabbitProperties names, TransactionTemplate tx,
-                         Clock clock) {
+                         PayMetrics metrics, Clock clock) {
         this.records = records;
         this.outbox = outbox;
         this.names = names;
         this.tx = tx;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -48,25 +53,32 @@ public class PaymentConfirmations {
         for (int race = 0; race < MAX_RACES; race++) {
             Optional<PayRecord> found = records.findByOutTradeNo(paid.outTradeNo());
             if (found.isEmpty()) {
-                return reject(paid, actor, "unknown out_trade_no");
+                return reject(paid, actor, Rejection.UNKNOWN_TRADE, "unknown out_trade_no");
             }
             PayRecord record = found.get();
             if (record.channel() != paid.channel()) {
-                return reject(paid, actor, "record is a %s payment, not %s".formatted(record.channel(), paid.channel()));
+                return reject(paid, actor, Rejection.CHANNEL_MISMATCH,
+                        "record is a %s payment, not %s".formatted(record.channel(), paid.channel()));
             }
             if (record.totalFee() != paid.totalFee()) {
-                return reject(paid, actor, "total_fee %d does not match the record's %d"
+                return reject(paid, actor, Rejection.AMOUNT_MISMATCH, "total_fee %d does not match the record's %d"
                         .formatted(paid.totalFee(), record.totalFee()));
             }
             if (record.status() == PayState.SUCCESS) {
                 return paid.transactionId().equals(record.transactionId())
                         ? Confirmation.duplicate()
-                        : reject(paid, actor, "already paid by transaction " + record.transactionId());
+                        : reject(paid, actor, Rejection.STATE_CONFLICT,
+                                "already paid by transaction " + record.transactionId());
             }
             if (!record.status().canMoveTo(PayState.SUCCESS)) {
-                return reject(paid, actor, "record is " + record.status());
+                return reject(paid, actor, Rejection.STATE_CONFLICT, "record is " + record.status());
             }
             if (Boolean.TRUE.equals(tx.execute(status -> markPaid(record, paid, actor)))) {
+                // Committed, by this call only (the conditional update): counted once per record.
+                metrics.paymentPaid(record.channel(), sourceOf(actor));
+                if (actor == Actor.RECONCILE) {
+                    metrics.reconciliationFound(record.channel(), PayState.SUCCESS);
+                }
                 return Confirmation.applied();
             }
             // Someone else moved the record between our read and our update: look again.
@@ -113,10 +125,20 @@ public class PaymentConfirmations {
                 new OutgoingMessage(notifyId, PayNotifyMessage.TYPE, names.notifyExchange(), "", notify));
     }
 
-    private static Confirmation reject(PaidTrade paid, Actor actor, String reason) {
+    private static PaidSource sourceOf(Actor actor) {
+        return switch (actor) {
+            case WECHAT_NOTIFY, ALIPAY_NOTIFY -> PaidSource.NOTIFICATION;
+            case RECONCILE -> PaidSource.RECONCILIATION;
+            case CLOSE -> PaidSource.CLOSE;
+            // Starting a payment never pays it; only a shopper's poll asks besides the above.
+            case STATUS_QUERY, NATIVE_PAY, ALIPAY_WAP -> PaidSource.STATUS_QUERY;
+        };
+    }
+
+    private static Confirmation reject(PaidTrade paid, Actor actor, Rejection rejection, String reason) {
         log.warn("payment for out_trade_no {} (transaction {}, via {}) rejected: {}", paid.outTradeNo(),
                 paid.transactionId(), actor, reason);
-        return Confirmation.rejected(reason);
+        return Confirmation.rejected(rejection, reason);
     }
 
     /**
@@ -139,6 +161,9 @@ public class PaymentConfirmations {
                 return true;
             }));
             if (moved) {
+                if (actor == Actor.RECONCILE) {
+                    metrics.reconciliationFound(record.channel(), PayState.CLOSED);
+                }
                 log.info("pay record {} of order {} closed via {}: {}", outTradeNo, record.orderId(), actor, reason);
                 return PayState.CLOSED;
             }

@@ -6,6 +6,7 @@ import com.changgou.pay.api.NativePayment;
 import com.changgou.pay.api.PayChannel;
 import com.changgou.pay.api.PayState;
 import com.changgou.pay.api.PaymentStatus;
+import com.changgou.pay.metrics.PayMetrics;
 import com.changgou.pay.wechat.CloseResult;
 import com.changgou.pay.wechat.TradeQueryResult;
 import com.changgou.pay.wechat.TradeState;
@@ -40,10 +41,12 @@ public class Payments {
     private final PaymentConfirmations confirmations;
     private final PaymentsProperties props;
     private final TransactionTemplate tx;
+    private final PayMetrics metrics;
     private final Clock clock;
 
     Payments(ShopperOrders orders, WechatPayClient wechat, AlipayPayments alipay, PayRecordMapper records,
-             PaymentConfirmations confirmations, PaymentsProperties props, TransactionTemplate tx, Clock clock) {
+             PaymentConfirmations confirmations, PaymentsProperties props, TransactionTemplate tx, PayMetrics metrics,
+             Clock clock) {
         this.orders = orders;
         this.wechat = wechat;
         this.alipay = alipay;
@@ -51,6 +54,7 @@ public class Payments {
         this.confirmations = confirmations;
         this.props = props;
         this.tx = tx;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -95,6 +99,7 @@ public class Payments {
                 records.insertLog(outTradeNo, null, PayState.NOTPAY, Actor.NATIVE_PAY,
                         "unifiedorder " + prepay.prepayId(), now);
             });
+            metrics.paymentStarted(PayChannel.WECHAT);
             log.info("pay record {} of order {} started ({} fen)", outTradeNo, order.id(), order.payMoneyFen());
             return record;
         } catch (DuplicateKeyException e) {

@@ -7,6 +7,8 @@ import com.changgou.pay.api.RefundState;
 import com.changgou.pay.api.message.PayNotifyMessage;
 import com.changgou.pay.api.message.RefundResultMessage;
 import com.changgou.pay.messaging.PayRabbitProperties;
+import com.changgou.pay.metrics.PayMetrics;
+import com.changgou.pay.refund.Reported.Rejection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,15 +42,17 @@ public class RefundTransitions {
     private final PayRabbitProperties names;
     private final RefundProperties props;
     private final TransactionTemplate tx;
+    private final PayMetrics metrics;
     private final Clock clock;
 
     RefundTransitions(RefundMapper refunds, Outbox outbox, PayRabbitProperties names, RefundProperties props,
-                      TransactionTemplate tx, Clock clock) {
+                      TransactionTemplate tx, PayMetrics metrics, Clock clock) {
         this.refunds = refunds;
         this.outbox = outbox;
         this.names = names;
         this.props = props;
         this.tx = tx;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -57,6 +61,7 @@ public class RefundTransitions {
         refunds.insert(refund, nextTryAt);
         refunds.insertLog(refund.outRefundNo(), null, refund.state(), RefundActor.ORDER_SERVICE, why, refund.createTime());
         announce(refund, refund.state(), refund.refusal(), null, refund.createTime());
+        metrics.refundEntered(refund.state());
     }
 
     /** Moves the refund if it still is where {@code from} found it; false when another move came first. */
@@ -75,6 +80,10 @@ public class RefundTransitions {
             return true;
         }));
         if (moved) {
+            metrics.refundEntered(move.to());
+            if (actor == RefundActor.REFUND_QUERY) {
+                metrics.refundQueryFound(move.to());
+            }
             log.info("refund {} of order {} ({} fen): {} -> {} via {}: {}", from.outRefundNo(), from.orderId(),
                     from.refundFee(), from.state(), move.to(), actor, move.why());
         }
@@ -86,21 +95,21 @@ public class RefundTransitions {
         for (int race = 0; race < MAX_RACES; race++) {
             Optional<RefundRecord> found = refunds.find(report.outRefundNo());
             if (found.isEmpty()) {
-                return reject(report, actor, "unknown out_refund_no");
+                return reject(report, actor, Reported.rejected(Rejection.UNKNOWN_REFUND, "unknown out_refund_no"));
             }
             RefundRecord refund = found.get();
-            Optional<String> mismatch = mismatch(refund, report);
+            Optional<Reported> mismatch = mismatch(refund, report);
             if (mismatch.isPresent()) {
                 return reject(report, actor, mismatch.get());
             }
             if (refund.state() == report.state()) {
-                return new Reported(Reported.Outcome.DUPLICATE, null);
+                return Reported.of(Reported.Outcome.DUPLICATE);
             }
             if (!refund.state().canMoveTo(report.state())) {
                 return beyond(refund, report, actor);
             }
             if (move(refund, moveFor(report), actor)) {
-                return new Reported(Reported.Outcome.APPLIED, null);
+                return Reported.of(Reported.Outcome.APPLIED);
             }
             // Someone else moved the refund between our read and our update: look again.
         }
@@ -128,37 +137,42 @@ public class RefundTransitions {
         if (contradiction) {
             log.error("refund {} of order {} is {} but WeChat says {} (via {}): nothing changed, a person must look",
                     refund.outRefundNo(), refund.orderId(), refund.state(), report.state(), actor);
-            return new Reported(Reported.Outcome.REJECTED, "refund is %s, WeChat says %s".formatted(refund.state(), report.state()));
+            return Reported.rejected(Rejection.STATE_CONFLICT,
+                    "refund is %s, WeChat says %s".formatted(refund.state(), report.state()));
         }
         log.info("refund {} is {} already, WeChat's {} (via {}) is old news", refund.outRefundNo(), refund.state(),
                 report.state(), actor);
-        return new Reported(Reported.Outcome.STALE, null);
+        return Reported.of(Reported.Outcome.STALE);
     }
 
-    private static Optional<String> mismatch(RefundRecord refund, RefundReport report) {
+    private static Optional<Reported> mismatch(RefundRecord refund, RefundReport report) {
         if (refund.refundFee() != report.refundFee()) {
-            return Optional.of("refund_fee %d is not the refund's %d".formatted(report.refundFee(), refund.refundFee()));
+            return Optional.of(Reported.rejected(Rejection.AMOUNT_MISMATCH,
+                    "refund_fee %d is not the refund's %d".formatted(report.refundFee(), refund.refundFee())));
         }
         if (refund.totalFee() != report.totalFee()) {
-            return Optional.of("total_fee %d is not the payment's %d".formatted(report.totalFee(), refund.totalFee()));
+            return Optional.of(Reported.rejected(Rejection.AMOUNT_MISMATCH,
+                    "total_fee %d is not the payment's %d".formatted(report.totalFee(), refund.totalFee())));
         }
         if (!refund.outTradeNo().equals(report.outTradeNo())) {
-            return Optional.of("out_trade_no %s is not the refund's %s".formatted(report.outTradeNo(), refund.outTradeNo()));
+            return Optional.of(Reported.rejected(Rejection.TRADE_MISMATCH,
+                    "out_trade_no %s is not the refund's %s".formatted(report.outTradeNo(), refund.outTradeNo())));
         }
         if (!refund.transactionId().equals(report.transactionId())) {
-            return Optional.of("transaction_id %s is not the refund's %s"
-                    .formatted(report.transactionId(), refund.transactionId()));
+            return Optional.of(Reported.rejected(Rejection.TRADE_MISMATCH, "transaction_id %s is not the refund's %s"
+                    .formatted(report.transactionId(), refund.transactionId())));
         }
         if (refund.refundId() != null && !refund.refundId().equals(report.refundId())) {
-            return Optional.of("refund_id %s is not the refund's %s".formatted(report.refundId(), refund.refundId()));
+            return Optional.of(Reported.rejected(Rejection.TRADE_MISMATCH,
+                    "refund_id %s is not the refund's %s".formatted(report.refundId(), refund.refundId())));
         }
         return Optional.empty();
     }
 
-    private static Reported reject(RefundReport report, RefundActor actor, String reason) {
+    private static Reported reject(RefundReport report, RefundActor actor, Reported rejected) {
         log.warn("WeChat's word on refund {} (out_trade_no {}, {}, via {}) rejected: {}", report.outRefundNo(),
-                report.outTradeNo(), report.state(), actor, reason);
-        return new Reported(Reported.Outcome.REJECTED, reason);
+                report.outTradeNo(), report.state(), actor, rejected.reason());
+        return rejected;
     }
 
     /**

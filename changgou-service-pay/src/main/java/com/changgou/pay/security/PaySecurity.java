@@ -1,5 +1,6 @@
 package com.changgou.pay.security;
 
+import com.changgou.common.InternalApi;
 import com.changgou.pay.api.AlipayFeign;
 import com.changgou.pay.api.PayFeign;
 import com.changgou.security.CallerSecrets;
@@ -37,6 +38,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * <li>{@code /pay/wxpay/notify} is WeChat's: public, with no session and no CSRF token, because its
  * signature over every field is what proves it. So is {@code /pay/wxpay/refund/notify}, proved by
  * its details decrypting under the merchant key.</li>
+ * <li>{@code /internal/ops/**} is the ops console's: read only, for the gateway's token with the
+ * {@value #OPERATOR} role. A shopper's token or a service account gets 403, no credential 401.</li>
  * <li>Health and info are open for Eureka and the orchestrator; everything else is refused.</li>
  * </ul>
  *
@@ -49,6 +52,8 @@ import org.springframework.security.web.SecurityFilterChain;
 public class PaySecurity {
 
     static final String ORDER_SERVICE = "changgou-service-order";
+    /** The role of the shop's staff in the gateway's token ({@code roles}: ["OPERATOR"]). */
+    static final String OPERATOR = "OPERATOR";
 
     @Bean
     SecurityFilterChain payFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
@@ -58,6 +63,8 @@ public class PaySecurity {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // Prometheus scrapes from inside: the app listens on BIND_ADDRESS, which no route reaches.
+                        .requestMatchers("/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, "/pay/wxpay/notify", "/pay/wxpay/refund/notify",
                                 "/pay/alipay/notify").permitAll()
                         .requestMatchers(HttpMethod.GET, "/pay/alipay/go/*").permitAll()
@@ -68,6 +75,7 @@ public class PaySecurity {
                         .requestMatchers(HttpMethod.POST, PayFeign.PATH + "/native").hasRole(GatewayTokens.SHOPPER)
                         .requestMatchers(HttpMethod.GET, PayFeign.PATH + "/status").hasRole(GatewayTokens.SHOPPER)
                         .requestMatchers(HttpMethod.POST, AlipayFeign.PATH + "/wap").hasRole(GatewayTokens.SHOPPER)
+                        .requestMatchers(InternalApi.PREFIX + "/ops/**").hasRole(OPERATOR)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(roles)))
                 .httpBasic(Customizer.withDefaults())

@@ -28,30 +28,34 @@ final class WechatMessages {
         this.properties = properties;
     }
 
+    /** Why a message must not be believed: its signature, or whose it is. */
+    record Distrust(boolean signature, String reason) {
+    }
+
     /**
      * Why this message must not be believed, or empty when its sign, appid and mch_id are ours.
      * A message naming its sign_type is checked in that type only; one naming none in any of
      * {@code unnamed}: both need our key, so accepting either forges nothing.
      */
-    Optional<String> untrusted(Map<String, String> fields, List<WechatSignType> unnamed) {
+    Optional<Distrust> untrusted(Map<String, String> fields, List<WechatSignType> unnamed) {
         String named = fields.get("sign_type");
         List<WechatSignType> types = named == null || named.isEmpty() ? unnamed
                 : WechatSignType.fromWire(named).map(List::of).orElse(List.of());
         if (types.isEmpty()) {
-            return Optional.of("unknown sign_type " + named);
+            return Optional.of(new Distrust(true, "unknown sign_type " + named));
         }
         if (!fields.containsKey("sign") || fields.get("sign").isEmpty()) {
-            return Optional.of("no sign");
+            return Optional.of(new Distrust(true, "no sign"));
         }
         if (types.stream().noneMatch(type -> WechatSignature.verify(fields, type, properties.key()))) {
-            return Optional.of("wrong %s sign".formatted(
-                    types.stream().map(WechatSignType::wireName).collect(Collectors.joining(" or "))));
+            return Optional.of(new Distrust(true, "wrong %s sign".formatted(
+                    types.stream().map(WechatSignType::wireName).collect(Collectors.joining(" or ")))));
         }
         if (!properties.appId().equals(fields.get("appid"))) {
-            return Optional.of("appid %s is not ours".formatted(fields.get("appid")));
+            return Optional.of(new Distrust(false, "appid %s is not ours".formatted(fields.get("appid"))));
         }
         if (!properties.mchId().equals(fields.get("mch_id"))) {
-            return Optional.of("mch_id %s is not ours".formatted(fields.get("mch_id")));
+            return Optional.of(new Distrust(false, "mch_id %s is not ours".formatted(fields.get("mch_id"))));
         }
         return Optional.empty();
     }
@@ -78,8 +82,8 @@ final class WechatMessages {
                     .formatted(fields.get("return_code"), fields.get("return_msg")));
         }
         // WeChat answers in the sign type of the request, which is ours.
-        untrusted(fields, List.of(properties.signType())).ifPresent(reason -> {
-            throw unavailable(api, outTradeNo, "answer not believed: " + reason);
+        untrusted(fields, List.of(properties.signType())).ifPresent(distrust -> {
+            throw unavailable(api, outTradeNo, "answer not believed: " + distrust.reason());
         });
         if (fields.containsKey("out_trade_no") && !outTradeNo.equals(fields.get("out_trade_no"))) {
             throw unavailable(api, outTradeNo, "answer is about out_trade_no " + fields.get("out_trade_no"));

@@ -1,5 +1,6 @@
 package com.changgou.pay.wechat;
 
+import com.changgou.pay.wechat.InvalidNotificationException.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -27,18 +28,19 @@ final class WechatNotifications {
         try {
             fields = WechatXml.parse(body);
         } catch (WechatXml.MalformedWechatXmlException e) {
-            throw invalid(null, e.getMessage());
+            throw invalid(Problem.MALFORMED, null, e.getMessage());
         }
         String outTradeNo = fields.get("out_trade_no");
         // The signature first: nothing else in the message means anything until it holds.
-        messages.untrusted(fields, messages.notificationSignTypes()).ifPresent(reason -> {
-            throw invalid(outTradeNo, reason);
+        messages.untrusted(fields, messages.notificationSignTypes()).ifPresent(distrust -> {
+            throw invalid(distrust.signature() ? Problem.BAD_SIGNATURE : Problem.MERCHANT_MISMATCH, outTradeNo,
+                    distrust.reason());
         });
         requireEqual(fields, "return_code", "SUCCESS");
         requireEqual(fields, "result_code", "SUCCESS");
         for (String name : REQUIRED) {
             if (fields.get(name) == null || fields.get(name).isEmpty()) {
-                throw invalid(outTradeNo, "missing " + name);
+                throw invalid(Problem.MALFORMED, outTradeNo, "missing " + name);
             }
         }
         return new PayNotification(fields.get("appid"), fields.get("mch_id"), outTradeNo,
@@ -59,7 +61,8 @@ final class WechatNotifications {
 
     private static void requireEqual(Map<String, String> fields, String name, String expected) {
         if (!expected.equals(fields.get(name))) {
-            throw invalid(fields.get("out_trade_no"), "%s is %s, not %s".formatted(name, fields.get(name), expected));
+            throw invalid(Problem.NOT_SUCCESS, fields.get("out_trade_no"),
+                    "%s is %s, not %s".formatted(name, fields.get(name), expected));
         }
     }
 
@@ -67,15 +70,15 @@ final class WechatNotifications {
     private static long fen(Map<String, String> fields, String name) {
         String value = fields.get(name);
         if (!value.matches("[0-9]{1,18}")) {
-            throw invalid(fields.get("out_trade_no"), "%s is not a number of fen".formatted(name));
+            throw invalid(Problem.MALFORMED, fields.get("out_trade_no"), "%s is not a number of fen".formatted(name));
         }
         return Long.parseLong(value);
     }
 
-    private static InvalidNotificationException invalid(String outTradeNo, String reason) {
+    private static InvalidNotificationException invalid(Problem problem, String outTradeNo, String reason) {
         // Both come from an unverified body: no line breaks may reach the log.
         log.warn("WeChat notification refused, out_trade_no={}: {}", oneLine(outTradeNo), oneLine(reason));
-        return new InvalidNotificationException(reason);
+        return new InvalidNotificationException(problem, outTradeNo, reason);
     }
 
     private static String oneLine(String text) {

@@ -1,6 +1,7 @@
 package com.changgou.pay.wechat;
 
 import com.changgou.pay.api.RefundState;
+import com.changgou.pay.wechat.InvalidNotificationException.Problem;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -51,25 +52,27 @@ final class WechatRefundNotifications {
     RefundNotification parse(byte[] body) {
         Map<String, String> outer = fields(body, "xml", "notification");
         if (!"SUCCESS".equals(outer.get("return_code"))) {
-            throw invalid(null, "return_code is %s, not SUCCESS".formatted(outer.get("return_code")));
+            throw invalid(Problem.NOT_SUCCESS, null,
+                    "return_code is %s, not SUCCESS".formatted(outer.get("return_code")));
         }
         if (!properties.appId().equals(outer.get("appid"))) {
-            throw invalid(null, "appid %s is not ours".formatted(outer.get("appid")));
+            throw invalid(Problem.MERCHANT_MISMATCH, null, "appid %s is not ours".formatted(outer.get("appid")));
         }
         if (!properties.mchId().equals(outer.get("mch_id"))) {
-            throw invalid(null, "mch_id %s is not ours".formatted(outer.get("mch_id")));
+            throw invalid(Problem.MERCHANT_MISMATCH, null, "mch_id %s is not ours".formatted(outer.get("mch_id")));
         }
         byte[] details = decrypt(outer.get("req_info"));
         Map<String, String> fields = fields(details, "root", "req_info");
         String outRefundNo = fields.get("out_refund_no");
         for (String name : REQUIRED) {
             if (fields.get(name) == null || fields.get(name).isEmpty()) {
-                throw invalid(outRefundNo, "req_info lacks " + name);
+                throw invalid(Problem.MALFORMED, outRefundNo, "req_info lacks " + name);
             }
         }
         String status = fields.get("refund_status");
         RefundState state = NOTIFIED.stream().filter(s -> s.name().equals(status)).findFirst()
-                .orElseThrow(() -> invalid(outRefundNo, "refund_status %s is not a result".formatted(status)));
+                .orElseThrow(() -> invalid(Problem.MALFORMED, outRefundNo,
+                        "refund_status %s is not a result".formatted(status)));
         return new RefundNotification(outRefundNo, fields.get("out_trade_no"), fields.get("transaction_id"),
                 fields.get("refund_id"), fen(fields, "total_fee"), fen(fields, "refund_fee"), state,
                 WechatTime.parseRefundTime(fields.get("success_time")), new String(details, StandardCharsets.UTF_8));
@@ -79,23 +82,24 @@ final class WechatRefundNotifications {
         try {
             return WechatXml.parse(xml, root);
         } catch (WechatXml.MalformedWechatXmlException e) {
-            throw invalid(null, what + ": " + e.getMessage());
+            throw invalid(Problem.MALFORMED, null, what + ": " + e.getMessage());
         }
     }
 
     /** Bounded by the body's own bound (WechatXml.MAX_BYTES): the plain text is never longer than the cipher text. */
     private byte[] decrypt(String reqInfo) {
         if (reqInfo == null || reqInfo.isEmpty()) {
-            throw invalid(null, "no req_info");
+            throw invalid(Problem.MALFORMED, null, "no req_info");
         }
         byte[] cipherText;
         try {
             cipherText = Base64.getDecoder().decode(reqInfo.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
-            throw invalid(null, "req_info is not Base64");
+            throw invalid(Problem.DECRYPT_FAILED, null, "req_info is not Base64");
         }
         if (cipherText.length == 0 || cipherText.length % 16 != 0) {
-            throw invalid(null, "req_info is %d bytes, not whole AES blocks".formatted(cipherText.length));
+            throw invalid(Problem.DECRYPT_FAILED, null,
+                    "req_info is %d bytes, not whole AES blocks".formatted(cipherText.length));
         }
         try {
             Cipher aes = Cipher.getInstance("AES/ECB/PKCS5Padding");
@@ -103,22 +107,23 @@ final class WechatRefundNotifications {
             return aes.doFinal(cipherText);
         } catch (GeneralSecurityException e) {
             // A wrong key or a tampered block mostly shows as bad padding; say so without details of the key.
-            throw invalid(null, "req_info does not decrypt under our key (" + e.getClass().getSimpleName() + ")");
+            throw invalid(Problem.DECRYPT_FAILED, null,
+                    "req_info does not decrypt under our key (" + e.getClass().getSimpleName() + ")");
         }
     }
 
     private static long fen(Map<String, String> fields, String name) {
         String value = fields.get(name);
         if (!value.matches("[0-9]{1,18}")) {
-            throw invalid(fields.get("out_refund_no"), "%s is not a number of fen".formatted(name));
+            throw invalid(Problem.MALFORMED, fields.get("out_refund_no"), "%s is not a number of fen".formatted(name));
         }
         return Long.parseLong(value);
     }
 
-    private static InvalidNotificationException invalid(String outRefundNo, String reason) {
+    private static InvalidNotificationException invalid(Problem problem, String outRefundNo, String reason) {
         // Both may come from an unverified body: no line breaks may reach the log.
         log.warn("WeChat refund notification refused, out_refund_no={}: {}", oneLine(outRefundNo), oneLine(reason));
-        return new InvalidNotificationException(reason);
+        return new InvalidNotificationException(problem, outRefundNo, reason);
     }
 
     private static String oneLine(String text) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.changgou.order.api.OrderView;
 import com.changgou.pay.api.NativePayment;
+import com.changgou.pay.metrics.PayMetrics;
 import com.changgou.pay.payment.Payments;
 import com.changgou.pay.support.PayIntegrationTest;
 import com.changgou.pay.wechat.TradeState;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -19,15 +21,25 @@ class ReconcilerTest extends PayIntegrationTest {
     Reconciler reconciler;
     @Autowired
     Payments payments;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aPaymentWhoseNotificationNeverCameIsFoundAndApplied() {
         NativePayment payment = pastGrace(start(300));
         wechat.paidAtWechat(payment.outTradeNo(), "4200500", 300);
+        double finds = meters.get(PayMetrics.RECONCILIATION_FINDS).tag("channel", "wechat").tag("state", "success")
+                .counter().count();
+        double paid = meters.get(PayMetrics.PAYMENTS_PAID).tag("channel", "wechat").tag("source", "reconciliation")
+                .counter().count();
 
         reconciler.reconcileOnce();
 
         assertThat(status(payment)).isEqualTo("SUCCESS");
+        assertThat(meters.get(PayMetrics.RECONCILIATION_FINDS).tag("channel", "wechat").tag("state", "success")
+                .counter().count() - finds).isEqualTo(1.0);
+        assertThat(meters.get(PayMetrics.PAYMENTS_PAID).tag("channel", "wechat").tag("source", "reconciliation")
+                .counter().count() - paid).isEqualTo(1.0);
         assertThat(jdbc.queryForList("SELECT actor FROM pay_log WHERE out_trade_no = ? AND to_status = 'SUCCESS'",
                 String.class, payment.outTradeNo())).containsExactly("RECONCILE");
     }

@@ -9,8 +9,10 @@ import com.changgou.pay.api.RefundState;
 import com.changgou.pay.api.RefundView;
 import com.changgou.pay.api.message.PayNotifyMessage;
 import com.changgou.pay.api.message.RefundResultMessage;
+import com.changgou.pay.metrics.PayMetrics;
 import com.changgou.pay.wechat.RefundApplyAnswer;
 import com.changgou.pay.wechat.RefundApplyAnswer.Trouble;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,8 @@ class RefundsTest extends RefundTestSupport {
     RefundWorker worker;
     @Autowired
     JsonMapper json;
+    @Autowired
+    MeterRegistry meters;
 
     @AfterEach
     void noLatency() {
@@ -41,10 +45,14 @@ class RefundsTest extends RefundTestSupport {
     void aRefundWithinThePaymentIsStoredThenAskedAtOnceAndIsProcessing() {
         Paid paid = paid(1000);
         String no = refundNo();
+        double pending = refunds("pending");
+        double processing = refunds("processing");
 
         RefundView view = refunds.refund(new RefundCommand(no, paid.orderId(), null, 300, "size does not fit"));
 
         assertThat(view.state()).isEqualTo(RefundState.PROCESSING);
+        assertThat(refunds("pending") - pending).isEqualTo(1.0);
+        assertThat(refunds("processing") - processing).isEqualTo(1.0);
         assertThat(view).extracting(RefundView::outTradeNo, RefundView::transactionId, RefundView::refundFee,
                 RefundView::totalFee).containsExactly(paid.outTradeNo(), paid.transactionId(), 300L, 1000L);
         assertThat(wechat.refundAsks).filteredOn(a -> a.outRefundNo().equals(no)).singleElement()
@@ -219,9 +227,12 @@ class RefundsTest extends RefundTestSupport {
 
         wechat.refundState(no, RefundState.SUCCESS);
         due(no);
+        double found = meters.get(PayMetrics.REFUND_QUERY_FINDS).tag("state", "success").counter().count();
         worker.workOnce();
 
         assertThat(state(no)).isEqualTo("SUCCESS");
+        assertThat(meters.get(PayMetrics.REFUND_QUERY_FINDS).tag("state", "success").counter().count() - found)
+                .isEqualTo(1.0);
         RefundResultMessage result = json.readValue(awaitMessage(queue, "rr-" + no + "-SUCCESS").getBody(),
                 RefundResultMessage.class);
         assertThat(result.refundFee()).isEqualTo(1000);
@@ -269,5 +280,9 @@ class RefundsTest extends RefundTestSupport {
         Paid paid = paid(500);
         assertThatThrownBy(() -> refunds.refund(new RefundCommand(refundNo(), paid.orderId(), "4200999", 1, null)))
                 .isInstanceOf(RefundNotFoundException.class).hasMessageContaining("no payment with transaction 4200999");
+    }
+
+    private double refunds(String state) {
+        return meters.get(PayMetrics.REFUNDS).tag("state", state).counter().count();
     }
 }

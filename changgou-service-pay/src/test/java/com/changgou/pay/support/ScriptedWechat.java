@@ -40,6 +40,7 @@ public class ScriptedWechat extends WechatPayClient {
     public final List<String> queries = new CopyOnWriteArrayList<>();
     public final List<String> closes = new CopyOnWriteArrayList<>();
     private final Map<String, PayNotification> notifications = new ConcurrentHashMap<>();
+    private final Map<String, String> forgeries = new ConcurrentHashMap<>();
     private final Map<String, TradeQueryResult> trades = new ConcurrentHashMap<>();
     private final Map<String, CloseResult> closeResults = new ConcurrentHashMap<>();
     private final Set<String> unreachableFor = ConcurrentHashMap.newKeySet();
@@ -122,6 +123,16 @@ public class ScriptedWechat extends WechatPayClient {
                 state == RefundState.SUCCESS ? Instant.parse("2026-12-01T05:00:00Z") : null));
     }
 
+    /**
+     * A body whose signature does not verify, naming {@code outTradeNo}: parsing it fails as the real
+     * client fails a forgery (bad signature, the out_trade_no it claimed).
+     */
+    public byte[] forgedBody(String outTradeNo) {
+        String body = "<xml><forged>" + UUID.randomUUID() + "</forged></xml>";
+        forgeries.put(body, outTradeNo);
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Registers a notification and returns the body that stands for it. */
     public byte[] notificationBody(PayNotification notification) {
         String body = "<xml><scripted>" + UUID.randomUUID() + "</scripted></xml>";
@@ -178,7 +189,12 @@ public class ScriptedWechat extends WechatPayClient {
 
     @Override
     public PayNotification parseNotification(byte[] body) {
-        PayNotification notification = notifications.get(new String(body, StandardCharsets.UTF_8));
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (forgeries.containsKey(text)) {
+            throw new InvalidNotificationException(InvalidNotificationException.Problem.BAD_SIGNATURE,
+                    forgeries.get(text), "wrong HMAC-SHA256 sign");
+        }
+        PayNotification notification = notifications.get(text);
         if (notification == null) {
             throw new InvalidNotificationException("scripted: not a notification this test registered");
         }

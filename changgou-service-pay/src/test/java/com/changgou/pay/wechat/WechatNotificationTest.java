@@ -165,6 +165,31 @@ class WechatNotificationTest {
     }
 
     @Test
+    void saysWhichProblemAndTheOutTradeNoTheBodyClaimed() {
+        Map<String, String> forged = TestSigner.signed(TestSigner.paidNotification("T120", 5), "MD5");
+        forged.put("total_fee", "1");
+        Map<String, String> otherMerchant = TestSigner.paidNotification("T121", 5);
+        otherMerchant.put("mch_id", "1900000666");
+        Map<String, String> failed = TestSigner.paidNotification("T122", 5);
+        failed.put("result_code", "FAIL");
+
+        assertProblem(body(forged), InvalidNotificationException.Problem.BAD_SIGNATURE, "T120");
+        assertProblem(body(TestSigner.signed(otherMerchant, "MD5")), InvalidNotificationException.Problem.MERCHANT_MISMATCH,
+                "T121");
+        assertProblem(body(TestSigner.signed(failed, "MD5")), InvalidNotificationException.Problem.NOT_SUCCESS, "T122");
+        assertProblem("<xml><appid>wx".getBytes(StandardCharsets.UTF_8), InvalidNotificationException.Problem.MALFORMED,
+                null);
+    }
+
+    private void assertProblem(byte[] body, InvalidNotificationException.Problem problem, String reference) {
+        assertThatThrownBy(() -> client.parseNotification(body))
+                .isInstanceOfSatisfying(InvalidNotificationException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(problem);
+                    assertThat(e.reference()).isEqualTo(reference);
+                });
+    }
+
+    @Test
     void repliesInWechatsFormat() {
         assertThat(client.notificationReply(true, "OK"))
                 .isEqualTo("<xml><return_code><![CDATA[SUCCESS]]></return_code><return_msg><![CDATA[OK]]></return_msg></xml>");

@@ -85,6 +85,9 @@ class WechatRefundNotificationTest {
         assertThatThrownBy(() -> stranger.parseRefundNotification(body(OPENSSL_REQ_INFO)))
                 .isInstanceOf(InvalidNotificationException.class).hasMessageContaining("does not decrypt under our key")
                 .message().doesNotContain("strangerkey");
+        assertThatThrownBy(() -> stranger.parseRefundNotification(body(OPENSSL_REQ_INFO)))
+                .isInstanceOfSatisfying(InvalidNotificationException.class,
+                        e -> assertThat(e.problem()).isEqualTo(InvalidNotificationException.Problem.DECRYPT_FAILED));
 
         byte[] cipher = Base64.getDecoder().decode(OPENSSL_REQ_INFO);
         cipher[cipher.length - 3] ^= 0x40;

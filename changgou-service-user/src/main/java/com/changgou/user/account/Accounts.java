@@ -57,11 +57,8 @@ public class Accounts {
      * @throws UsernameTakenException when the (normalised) name has an account already
      */
     public AccountView signUp(String username, String rawPassword) {
-        String name = normalise(username);
-        if (!USERNAME.matcher(name).matches()) {
-            throw new InvalidSignUpException("username must be 3 to 32 characters of a-z, 0-9, '_' and '-'");
-        }
-        checkPassword(rawPassword);
+        String name = checkedName(username);
+        checkPassword(rawPassword, MIN_PASSWORD_CHARS);
         Instant now = now();
         AccountRow account = new AccountRow(name, encoder.encode(rawPassword), List.of(Role.SHOPPER), now, now);
         try {
@@ -71,6 +68,37 @@ public class Accounts {
         }
         log.info("account {} created", name);
         return new AccountView(name, account.roles());
+    }
+
+    /**
+     * The operator account of this name, made with role OPERATOR only when there is none; the name and
+     * password follow the sign-up rules, the password at least {@code minPasswordChars} long. An
+     * account that is there already keeps its password: a restart with another OPERATOR_PASSWORD
+     * changes nobody's.
+     *
+     * @return true when this call made the account, false when an operator of that name was there
+     * @throws InvalidSignUpException when the name or password breaks a rule
+     * @throws OperatorNameTakenException when an account of that name exists without the OPERATOR
+     *         role: making it an operator would hand its holder (a shopper, say) the ops console
+     */
+    public boolean ensureOperator(String username, String rawPassword, int minPasswordChars) {
+        String name = checkedName(username);
+        checkPassword(rawPassword, Math.max(MIN_PASSWORD_CHARS, minPasswordChars));
+        AccountRow existing = mapper.findByUsername(name);
+        if (existing == null) {
+            Instant now = now();
+            try {
+                mapper.insert(new AccountRow(name, encoder.encode(rawPassword), List.of(Role.OPERATOR), now, now));
+                return true;
+            } catch (DuplicateKeyException e) {
+                // another instance (or a sign-up) took the name a moment ago: judge what is there now
+                existing = mapper.findByUsername(name);
+            }
+        }
+        if (!existing.roles().contains(Role.OPERATOR)) {
+            throw new OperatorNameTakenException(name);
+        }
+        return false;
     }
 
     /**
@@ -88,18 +116,26 @@ public class Accounts {
         return new Credentials(account.username(), account.passwordHash(), account.roles());
     }
 
+    private static String checkedName(String username) {
+        String name = normalise(username);
+        if (!USERNAME.matcher(name).matches()) {
+            throw new InvalidSignUpException("username must be 3 to 32 characters of a-z, 0-9, '_' and '-'");
+        }
+        return name;
+    }
+
     static String normalise(String username) {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static void checkPassword(String password) {
+    private static void checkPassword(String password, int minChars) {
         if (password == null || password.isBlank()) {
             throw new InvalidSignUpException("password must not be blank");
         }
         int chars = password.codePointCount(0, password.length());
-        if (chars < MIN_PASSWORD_CHARS || chars > MAX_PASSWORD_CHARS) {
+        if (chars < minChars || chars > MAX_PASSWORD_CHARS) {
             throw new InvalidSignUpException("password must be %d to %d characters"
-                    .formatted(MIN_PASSWORD_CHARS, MAX_PASSWORD_CHARS));
+                    .formatted(minChars, MAX_PASSWORD_CHARS));
         }
         // a lone surrogate would be encoded as '?', so two different passwords could share one hash
         if (!StandardCharsets.UTF_8.newEncoder().canEncode(password)) {

@@ -51,8 +51,9 @@ class MessagingConfiguration {
 
     /** After the last attempt: reject without requeue, so the queue's dead-letter exchange gets it. */
     @Bean
-    MessageRecoverer giveUp() {
+    MessageRecoverer giveUp(OrderEventMeters meters) {
         return (message, cause) -> {
+            meters.deadLettered();
             log.warn("giving up on a message from queue {} (message id {}), rejecting it to the dead-letter queue: {}",
                     message.getMessageProperties().getConsumerQueue(), message.getMessageProperties().getMessageId(),
                     rootMessage(cause));

@@ -24,15 +24,18 @@ class OrderEventListener {
     private static final Logger log = LoggerFactory.getLogger(OrderEventListener.class);
 
     private final Points points;
+    private final OrderEventMeters meters;
 
-    OrderEventListener(Points points) {
+    OrderEventListener(Points points, OrderEventMeters meters) {
         this.points = points;
+        this.meters = meters;
     }
 
     @RabbitListener(id = ID, queues = "#{orderEventsQueue.name}")
     void on(OrderEvent event) {
         try {
             PointsOutcome outcome = points.apply(event);
+            meters.handled(outcome);
             log.debug("order event {} ({}) of order {}: {}", event.eventId(), event.type(), event.orderId(), outcome);
         } catch (PointsEventRejectedException e) {
             log.warn("order event rejected to the dead-letter queue: {}", e.getMessage());

@@ -13,5 +13,10 @@ public enum PointsOutcome {
     /** Not a GOODS order: not this service's business. Nothing changed. */
     NOT_GOODS,
     /** An event type this service does not act on. Nothing changed. */
-    UNKNOWN_TYPE
+    UNKNOWN_TYPE;
+
+    /** True when the event moved a shopper's points; every other outcome left them as they were. */
+    public boolean changedPoints() {
+        return this == EARNED || this == TAKEN_BACK;
+    }
 }

@@ -53,6 +53,8 @@ public class UserSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // Prometheus scrapes from inside: the app listens on BIND_ADDRESS, which no route reaches.
+                        .requestMatchers("/actuator/prometheus").permitAll()
                         .requestMatchers("/internal/user/accounts", "/internal/user/accounts/**")
                         .hasAuthority(ServiceCallers.authority(GATEWAY))
                         .requestMatchers(HttpMethod.GET, POINTS, POINTS + "/**").hasRole(GatewayTokens.SHOPPER)

@@ -154,6 +154,59 @@ class AccountsTest {
     }
 
     @Test
+    void anOperatorIsMadeWithTheOperatorRoleOnlyWhenTheNameIsFree() {
+        assertThat(accounts.ensureOperator(" Operator ", "correct horse battery", 12)).isTrue();
+
+        ArgumentCaptor<AccountRow> row = ArgumentCaptor.forClass(AccountRow.class);
+        then(mapper).should().insert(row.capture());
+        assertThat(row.getValue().username()).isEqualTo("operator");
+        assertThat(row.getValue().roles()).containsExactly(Role.OPERATOR);
+        assertThat(encoder.matches("correct horse battery", row.getValue().passwordHash())).isTrue();
+    }
+
+    @Test
+    void anExistingOperatorKeepsItsPassword() {
+        given(mapper.findByUsername("operator"))
+                .willReturn(new AccountRow("operator", "{bcrypt}old", List.of(Role.OPERATOR), NOW, NOW));
+
+        assertThat(accounts.ensureOperator("operator", "a new password", 8)).isFalse();
+        then(mapper).should(never()).insert(any());
+    }
+
+    @Test
+    void aShopperHoldingTheNameIsNeverMadeAnOperator() {
+        given(mapper.findByUsername("operator"))
+                .willReturn(new AccountRow("operator", "{bcrypt}x", List.of(Role.SHOPPER), NOW, NOW));
+
+        assertThatThrownBy(() -> accounts.ensureOperator("operator", "correct horse battery", 8))
+                .isInstanceOf(OperatorNameTakenException.class)
+                .hasMessageContaining("account operator exists without the OPERATOR role");
+        then(mapper).should(never()).insert(any());
+    }
+
+    @Test
+    void aSignUpThatTookTheNameFirstIsJudgedAsItIsNow() {
+        given(mapper.findByUsername("operator")).willReturn(null,
+                new AccountRow("operator", "{bcrypt}x", List.of(Role.SHOPPER), NOW, NOW));
+        willThrow(new DuplicateKeyException("Duplicate entry 'operator'")).given(mapper).insert(any());
+
+        assertThatThrownBy(() -> accounts.ensureOperator("operator", "correct horse battery", 8))
+                .isInstanceOf(OperatorNameTakenException.class);
+    }
+
+    @Test
+    void theOperatorFollowsTheSignUpRulesAndItsOwnMinimumLength() {
+        assertThatThrownBy(() -> accounts.ensureOperator("op!", "correct horse battery", 8))
+                .isInstanceOf(InvalidSignUpException.class).hasMessageStartingWith("username must be");
+        assertThatThrownBy(() -> accounts.ensureOperator("operator", "eleven char", 12))
+                .isInstanceOf(InvalidSignUpException.class).hasMessage("password must be 12 to 72 characters");
+        // a minimum below the sign-up rule's does not lower it
+        assertThatThrownBy(() -> accounts.ensureOperator("operator", "seven c", 4))
+                .isInstanceOf(InvalidSignUpException.class).hasMessage("password must be 8 to 72 characters");
+        verifyNoInteractions(mapper);
+    }
+
+    @Test
     void theHashNeverAppearsInTheCredentialsString() {
         assertThat(new Credentials("alice", "{bcrypt}secret", List.of(Role.SHOPPER)).toString())
                 .doesNotContain("secret");

@@ -10,6 +10,8 @@ import com.changgou.user.TestDatabase;
 import com.changgou.user.TestVhost;
 import com.changgou.user.points.Points;
 import com.changgou.user.points.PointsKind;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,12 +86,17 @@ class OrderEventsTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry meters;
+
     static final List<String> deadLetters = new CopyOnWriteArrayList<>();
 
     @Test
     void theSameEventDeliveredTenTimesAddsPointsOnce() {
         String shopper = shopper();
         OrderEvent paid = paid(shopper, BusinessType.GOODS, 5_000);
+        double applied = counted("applied");
+        double ignored = counted("ignored");
 
         for (int i = 0; i < 10; i++) {
             publish(paid);
@@ -101,6 +108,8 @@ class OrderEventsTest {
         assertThat(entriesOf(paid.eventId())).isOne();
         assertThat(balanceOf(shopper)).isEqualTo(50 + 7);
         assertThat(messagesIn(names.orderEventsQueue())).isZero();
+        assertThat(counted("applied") - applied).isEqualTo(2);
+        assertThat(counted("ignored") - ignored).isEqualTo(9);
     }
 
     @Test
@@ -154,6 +163,7 @@ class OrderEventsTest {
     @Test
     void aMalformedBodyEndsInTheDeadLetterQueueAndTheNextGoodEventIsStillApplied() {
         String marker = "not-json-" + UUID.randomUUID();
+        double deadLettered = counted("dead_lettered");
         publish(MessageBuilder.withBody(marker.getBytes(StandardCharsets.UTF_8)).setContentType("application/json")
                 .build());
         String incomplete = UUID.randomUUID().toString();
@@ -167,6 +177,7 @@ class OrderEventsTest {
         assertThat(balanceOf(shopper)).isEqualTo(3);
         await().atMost(WAIT).untilAsserted(() -> assertThat(deadLetters())
                 .anyMatch(body -> body.contains(marker)).anyMatch(body -> body.contains(incomplete)));
+        assertThat(counted("dead_lettered") - deadLettered).isEqualTo(2);
     }
 
     @Test
@@ -229,6 +240,12 @@ class OrderEventsTest {
         awaitApplied(sentinel);
         assertThat(balanceOf(shopper)).isEqualTo(1);
         assertThat(entriesOf(refund.eventId())).isOne();
+    }
+
+    /** changgou.user.order.events of one outcome, as Prometheus reads changgou_user_order_events_total. */
+    private double counted(String outcome) {
+        Counter counter = meters.find(OrderEventMeters.NAME).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static String shopper() {

@@ -20,7 +20,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * token for the signed-in shopper: the pages act on that token's subject and pass the token on to
  * the order and pay services. A bare {@code X-User-Name}, a token of another key, issuer or
  * audience, or an expired one gets 401 and renders nothing. Static assets and webjars (no shopper
- * data) and health and info are open.
+ * data) and health and info are open. The ops console ({@code /ops/**}) takes only a token with the
+ * {@value #OPERATOR} role: the gateway checks the same before it routes there, and the services
+ * check it again on every call the console makes.
  *
  * <p>The forms keep working without Spring Security's CSRF filter: the gateway checks the session's
  * token on every form post before it routes it, and hands the token to the pages on
@@ -31,6 +33,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @Import(GatewayTokens.class)
 public class WebOrderSecurity {
 
+    /** The shop's staff, as the gateway's token names them; the ops console is theirs alone. */
+    public static final String OPERATOR = "OPERATOR";
+
     @Bean
     SecurityFilterChain webOrderFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
             JwtAuthenticationConverter roles) throws Exception {
@@ -39,7 +44,10 @@ public class WebOrderSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // Prometheus scrapes from inside: the app listens on BIND_ADDRESS, which no route reaches.
+                        .requestMatchers("/actuator/prometheus").permitAll()
                         .requestMatchers("/worder/static/**", "/worder/webjars/**").permitAll()
+                        .requestMatchers("/ops", "/ops/**").hasRole(OPERATOR)
                         .anyRequest().hasRole(GatewayTokens.SHOPPER))
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(roles)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -54,9 +54,10 @@ public interface OrderOpsFeign {
     Result<RefundAttention> approve(@PathVariable("refundId") String refundId, @RequestBody OperatorDecision decision);
 
     /**
-     * A refund refused or closed (or CHANGE) asked for again: a new refund of the same amount, kind
-     * and order under a new id, handed to the pay service like any other; the old one stays as it is.
-     * 409 for a refund that is not refused, closed or CHANGE.
+     * A refund refused or closed asked for again: a new refund of the same amount, kind and order
+     * under a new id, handed to the pay service like any other; the old one stays as it is. 409 for
+     * any other state (a CHANGE refund is still WeChat's and could yet be paid out: it is approved,
+     * never asked twice).
      */
     @PostMapping("/refunds/{refundId}/retry")
     Result<RefundAttention> retry(@PathVariable("refundId") String refundId, @RequestBody OperatorDecision decision);
