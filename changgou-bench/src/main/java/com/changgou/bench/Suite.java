@@ -13,7 +13,7 @@ import java.util.Map;
  * (defaults: its standard ports on 127.0.0.1). The bench starts nothing: {@link #requireUp} fails
  * with a plain message when an app is not answering.
  */
-record Suite(URI gateway, URI sandbox, URI webStomp, String webStompUser, String webStompPassword,
+record Suite(URI gateway, URI gatewayManagement, URI sandbox, URI webStomp, String webStompUser, String webStompPassword,
              String jdbcUrl, String dbUser, String dbPassword, URI amqp, URI rabbitManagement,
              String rabbitUser, String rabbitPassword, String rabbitVhost, Path runDir, String paySchema) {
 
@@ -26,6 +26,8 @@ record Suite(URI gateway, URI sandbox, URI webStomp, String webStompUser, String
         String rabbitPassword = env.getOrDefault("RABBIT_PASSWORD", "guest");
         return new Suite(
                 URI.create("http://127.0.0.1:" + gatewayPort),
+                // the gateway's actuator answers on its management port only, never on the public one
+                URI.create("http://127.0.0.1:" + env.getOrDefault("GATEWAY_MANAGEMENT_PORT", "8081")),
                 URI.create("http://127.0.0.1:" + sandboxPort),
                 URI.create(env.getOrDefault("WEBSTOMP_URL", "ws://127.0.0.1:15674/ws")),
                 env.getOrDefault("WEBSTOMP_USER", "webguest"),
@@ -45,7 +47,7 @@ record Suite(URI gateway, URI sandbox, URI webStomp, String webStompUser, String
     /** Fails unless the gateway and the sandbox answer their health checks. */
     void requireUp() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        for (URI app : new URI[] {gateway, sandbox}) {
+        for (URI app : new URI[] {gatewayManagement, sandbox}) {
             URI health = app.resolve("/actuator/health");
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).build(),

@@ -56,6 +56,8 @@ class OpsConsoleBrowserTest {
             assertThat(browser.driver().findElements(By.cssSelector(
                     record + " tr.notification[data-verdict=REFUSED][data-reason=bad_signature]"))).hasSize(1);
             assertThat(browser.driver().findElements(By.cssSelector(record + " tr.outbox-message[data-state=SENT]"))).isNotEmpty();
+            browser.driver().executeScript("arguments[0].scrollIntoView();",
+                    browser.driver().findElement(By.cssSelector(record)));
             browser.screenshot("ops-story");
         }
     }

@@ -16,7 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Http {
 
     public static final ObjectMapper JSON = JsonMapper.builder().build();
+    // HTTP/1.1, as the pages' browsers speak to the gateway: the JDK's default h2c upgrade left an idle
+    // HTTP/2 connection to RabbitMQ's management API that the server had closed, and the next POST on it
+    // failed with EOF. The JDK's HTTP/1.1 pool notices a server's close and drops the connection.
     static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
