@@ -2,8 +2,10 @@
 # Creates (or brings up to date) one broker user per app, each allowed only what its app does, and
 # bounds how far the vhost can grow. Idempotent: run it as often as you like.
 #
-# changgou-pay    declares paynotify (the browsers' fanout) and nothing else; publishes payment
-#                 results to order.pay and pushes to paynotify; reads nothing.
+# changgou-pay    declares paynotify (the push fanout) and paynotify.token (the topic exchange the
+#                 pages subscribe to by token, bound to paynotify: binding needs read on the source
+#                 and write on the destination) and nothing else; publishes payment results to
+#                 order.pay and pushes to paynotify; consumes nothing.
 # changgou-order  declares and owns order.pay with its queues order.pay.result and
 #                 order.refund.result, their dead-letter queues, and the delay and timeout exchanges
 #                 and queues; consumes order.pay.result, order.refund.result, their dead-letter
@@ -45,9 +47,9 @@ user_password=$(required USER_RABBIT_PASSWORD)
 max_queues=$(count RABBIT_VHOST_MAX_QUEUES 5000)
 max_connections=$(count RABBIT_VHOST_MAX_CONNECTIONS 2000)
 
-pay_configure='^paynotify$'
-pay_write='^(order\.pay|paynotify)$'
-pay_read='^$'
+pay_configure='^(paynotify|paynotify\.token)$'
+pay_write='^(order\.pay|paynotify|paynotify\.token)$'
+pay_read='^paynotify$'
 
 # order.timeout.delay.<seconds>s: one delay queue per order timeout (RabbitNames.delayQueue)
 order_queues='order\.pay\.result|order\.pay\.result\.dlq|order\.refund\.result|order\.refund\.result\.dlq|order\.timeout\.delay\.[0-9]+s|order\.timeout\.q'

@@ -1,6 +1,8 @@
 // Follows the paynotify push over RabbitMQ Web STOMP for the pages that wait on a payment (paywait.js)
 // or on its refunds (order.js). The WebSocket goes to the shop's own origin (the gateway proxies it to
-// the broker) unless a URL is configured. Only a broadcast carrying the page's own token reaches the page.
+// the broker) unless a URL is configured. The page subscribes to its own payment's token on the topic
+// exchange bound to paynotify (destination/<token>), so only its own payment's push reaches it; the
+// token is checked again on each frame all the same.
 window.PayPush = (function () {
     'use strict';
 
@@ -25,7 +27,7 @@ window.PayPush = (function () {
             function () {
                 connected = true;
                 window.clearTimeout(giveUp);
-                client.subscribe(stomp.destination, function (frame) {
+                client.subscribe(stomp.destination + '/' + token, function (frame) {
                     var message;
                     try { message = JSON.parse(frame.body); } catch (e) { return; }
                     if (message && message.token === token) { on.message(message.state); }

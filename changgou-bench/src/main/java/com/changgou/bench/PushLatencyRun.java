@@ -61,7 +61,10 @@ final class PushLatencyRun {
                         arrived.countDown();
                     }
                 })) {
-            stomp.subscribe("/exchange/paynotify");
+            // as each page does: its own payment's token on the topic exchange bound to paynotify
+            for (Shopper.Payment payment : all) {
+                stomp.subscribe("/exchange/paynotify.token/" + payment.token());
+            }
             // the same path first, unrecorded, so that the figures are not the JIT's first compilations
             pace(warmUp, charges, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicInteger());
             pace(payments, charges, posted, replyMillis, refused);

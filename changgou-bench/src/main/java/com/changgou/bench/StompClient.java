@@ -23,6 +23,8 @@ final class StompClient implements AutoCloseable {
     private final WebSocket socket;
     private final CompletableFuture<StompFrame> connected;
     private final Listener listener;
+    /** Subscriptions made so far: each gets its own id and receipt. */
+    private int subscriptions;
 
     private StompClient(WebSocket socket, Listener listener) {
         this.socket = socket;
@@ -52,7 +54,8 @@ final class StompClient implements AutoCloseable {
     void subscribe(String destination) {
         CompletableFuture<StompFrame> receipt = new CompletableFuture<>();
         listener.receipt = receipt;
-        send(StompFrame.of("SUBSCRIBE", "id", "bench-0", "destination", destination, "ack", "auto", "receipt", "sub-0"));
+        int n = subscriptions++;
+        send(StompFrame.of("SUBSCRIBE", "id", "bench-" + n, "destination", destination, "ack", "auto", "receipt", "sub-" + n));
         StompFrame reply = receipt.orTimeout(10, TimeUnit.SECONDS).join();
         if (!reply.command().equals("RECEIPT")) {
             throw new IllegalStateException("SUBSCRIBE %s refused: %s %s".formatted(destination, reply.headers(), reply.body()));

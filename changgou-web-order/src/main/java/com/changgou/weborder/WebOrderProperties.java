@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the pages reach the world. {@code publicBase} is the gateway prefix every link starts with
  * (the browser never talks to web-order directly); {@code sandboxPublicUrl} is where a shopper's
- * "phone" opens the sandbox; {@code webStomp} is how the wxpay page follows {@code paynotify}. A
+ * "phone" opens the sandbox; {@code webStomp} is how the wxpay page follows {@code paynotify}: it subscribes to
+ * {@code webStomp.destination} + "/" + its payment's token (a topic exchange bound to the fanout). A
  * blank {@code webStomp.url} means the gateway's push route on the page's own origin
  * ({@code ws(s)://<page host>/api/wxpay/push}, proxied to Web STOMP), so the broker's ports stay
  * inside; a URL set there is used as it is.
@@ -23,6 +24,6 @@ public record WebOrderProperties(
             @DefaultValue("webguest") String login,
             @DefaultValue("webguest") String passcode,
             @DefaultValue("/") String vhost,
-            @DefaultValue("/exchange/paynotify") String destination) {
+            @DefaultValue("/exchange/paynotify.token") String destination) {
     }
 }

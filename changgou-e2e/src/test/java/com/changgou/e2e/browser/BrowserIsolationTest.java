@@ -15,7 +15,7 @@ import org.openqa.selenium.WebElement;
 
 /**
  * Two shoppers in two browsers: neither can open the other's pay pages, and a payment of one
- * order moves only that order's page, although every page hears every broadcast.
+ * order moves only that order's page (each page subscribes to its own payment's token only).
  */
 @ExtendWith(SuiteExtension.class)
 class BrowserIsolationTest {

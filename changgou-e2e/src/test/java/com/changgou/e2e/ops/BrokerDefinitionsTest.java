@@ -141,11 +141,20 @@ class BrokerDefinitionsTest {
                 assertThat(live.path(right).asString()).as("%s of %s", right, user).isEqualTo(permission.path(right).asString());
             }
         }
-        List<String> topicPermissions = new ArrayList<>();
-        for (JsonNode permission : get("/vhosts/%s/topic-permissions", vhost)) {
-            topicPermissions.add(permission.toString());
+        List<String> expected = new ArrayList<>();
+        for (JsonNode permission : file.path("topic_permissions")) {
+            expected.add(topicPermission(users.get(permission.path("user").asString()), permission));
         }
-        assertThat(topicPermissions).as("topic permissions of vhost %s", vhost).hasSize(file.path("topic_permissions").size());
+        List<String> live = new ArrayList<>();
+        for (JsonNode permission : get("/vhosts/%s/topic-permissions", vhost)) {
+            live.add(topicPermission(permission.path("user").asString(), permission));
+        }
+        assertThat(live).as("topic permissions of vhost %s", vhost).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static String topicPermission(String user, JsonNode permission) {
+        return "%s on %s: write %s, read %s".formatted(user, permission.path("exchange").asString(),
+                permission.path("write").asString(), permission.path("read").asString());
     }
 
     /** The file's default delay queue (order.timeout.delay.1800s) is this run's (ORDER_TIMEOUT). */

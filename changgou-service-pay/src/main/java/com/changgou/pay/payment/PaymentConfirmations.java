@@ -12,6 +12,7 @@ import com.changgou.pay.payment.Confirmation.Rejection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -122,7 +123,9 @@ public class PaymentConfirmations {
         return List.of(
                 new OutgoingMessage(resultId, PayResultMessage.TYPE, names.payExchange(), names.payResultRoutingKey(),
                         result),
-                new OutgoingMessage(notifyId, PayNotifyMessage.TYPE, names.notifyExchange(), "", notify));
+                // routed by the token: the page waiting for this payment subscribes to it alone
+                new OutgoingMessage(notifyId, PayNotifyMessage.TYPE, names.notifyExchange(),
+                        Objects.requireNonNullElse(record.token(), ""), notify));
     }
 
     private static PaidSource sourceOf(Actor actor) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -195,9 +196,10 @@ public class RefundTransitions {
                 names.refundResultRoutingKey(), result));
         if (state != RefundState.REFUSED) {
             String notifyId = "pn-" + UUID.randomUUID();
-            messages.add(new OutgoingMessage(notifyId, PayNotifyMessage.TYPE, names.notifyExchange(), "",
-                    new PayNotifyMessage(notifyId, PayNotifyMessage.TYPE, now, refunds.tokenOf(refund.outTradeNo()),
-                            PayState.REFUND)));
+            String token = refunds.tokenOf(refund.outTradeNo());
+            messages.add(new OutgoingMessage(notifyId, PayNotifyMessage.TYPE, names.notifyExchange(),
+                    Objects.requireNonNullElse(token, ""),
+                    new PayNotifyMessage(notifyId, PayNotifyMessage.TYPE, now, token, PayState.REFUND)));
         }
         outbox.append(messages);
     }

@@ -22,9 +22,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -78,7 +80,7 @@ class PayBrokerUserTest {
     }
 
     @Test
-    void thePayUserDeclaresWhatThePayServiceDeclaresWhichIsPaynotifyOnly() throws Exception {
+    void thePayUserDeclaresWhatThePayServiceDeclaresWhichIsPaynotifyAndItsTokenExchangeOnly() throws Exception {
         CachingConnectionFactory connectionFactory = payUsersConnectionFactory();
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(ConnectionFactory.class, () -> connectionFactory);
@@ -87,10 +89,19 @@ class PayBrokerUserTest {
             context.refresh();
             context.getBean(RabbitAdmin.class).initialize();
 
-            assertThat(context.getBeansOfType(Declarable.class).values()).singleElement()
-                    .isInstanceOfSatisfying(FanoutExchange.class, exchange -> assertThat(exchange.getName())
-                            .isEqualTo("paynotify"));
+            assertThat(context.getBeansOfType(Declarable.class).values()).hasSize(3)
+                    .anySatisfy(d -> assertThat(d).isInstanceOfSatisfying(FanoutExchange.class,
+                            exchange -> assertThat(exchange.getName()).isEqualTo("paynotify")))
+                    .anySatisfy(d -> assertThat(d).isInstanceOfSatisfying(TopicExchange.class,
+                            exchange -> assertThat(exchange.getName()).isEqualTo("paynotify.token")))
+                    .anySatisfy(d -> assertThat(d).isInstanceOfSatisfying(Binding.class, binding -> {
+                        assertThat(binding.getExchange()).isEqualTo("paynotify");
+                        assertThat(binding.getDestination()).isEqualTo("paynotify.token");
+                    }));
             assertThat(management("GET", "/api/exchanges/" + enc(VHOST) + "/paynotify", null)).isEqualTo(200);
+            assertThat(management("GET", "/api/exchanges/" + enc(VHOST) + "/paynotify.token", null)).isEqualTo(200);
+            assertThat(management("GET", "/api/bindings/" + enc(VHOST) + "/e/paynotify/e/paynotify.token", null))
+                    .as("the pay user made the exchange-to-exchange binding").isEqualTo(200);
         } finally {
             connectionFactory.destroy();
         }

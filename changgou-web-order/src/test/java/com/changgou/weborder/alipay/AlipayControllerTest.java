@@ -109,7 +109,7 @@ class AlipayControllerTest {
         assertThat(html).contains("window.ALIPAY", "token: \"tok-5f1c0e6a\"",
                 "statusUrl: \"\\/api\\/wxpay\\/status?orderId=" + ORDER_ID + "\"",
                 "successUrl: \"\\/api\\/wxpay\\/paysuccess?orderId=" + ORDER_ID + "\"",
-                "destination: \"\\/exchange\\/paynotify\"",
+                "destination: \"\\/exchange\\/paynotify.token\"",
                 "expireAt: " + Fixtures.EXPIRE_AT.toEpochMilli());
     }
 

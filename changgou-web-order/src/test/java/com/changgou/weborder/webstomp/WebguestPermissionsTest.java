@@ -37,8 +37,10 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
  * Against the real local RabbitMQ: with {@code scripts/rabbitmq-webguest.sh} applied to a vhost of
- * this test's own, for a webguest of this test's own, a browser's credentials can follow
- * {@code /exchange/paynotify} but can neither publish to it nor read the suite's queues.
+ * this test's own, for a webguest of this test's own, a browser's credentials can follow one
+ * payment's push by its token ({@code /exchange/paynotify.token/<token>}, the topic exchange the pay
+ * service binds to the {@code paynotify} fanout) and nothing more: not every payment's push (the fanout
+ * itself, or a wildcard on the topic exchange), no publishing, none of the suite's queues.
  */
 class WebguestPermissionsTest {
 
@@ -53,6 +55,9 @@ class WebguestPermissionsTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final ThreadPoolTaskScheduler SCHEDULER = scheduler();
+    /** Two payments' tokens, shaped as the pay service makes them (128 random bits, url-safe Base64). */
+    private static final String MINE = "AAAAAAAAAAAAAAAAAAAAAA";
+    private static final String THEIRS = "BBBBBBBBBBBBBBBBBBBBBB";
 
     private final List<StompSession> sessions = new CopyOnWriteArrayList<>();
 
@@ -62,6 +67,8 @@ class WebguestPermissionsTest {
         management("PUT", "/api/permissions/" + enc(VHOST) + "/" + enc(ADMIN.split(":")[0]),
                 "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
         management("PUT", "/api/exchanges/" + enc(VHOST) + "/paynotify", "{\"type\":\"fanout\",\"durable\":false}");
+        management("PUT", "/api/exchanges/" + enc(VHOST) + "/paynotify.token", "{\"type\":\"topic\",\"durable\":false}");
+        management("POST", "/api/bindings/" + enc(VHOST) + "/e/paynotify/e/paynotify.token", "{\"routing_key\":\"\"}");
         management("PUT", "/api/queues/" + enc(VHOST) + "/order.pay.result", "{\"durable\":false}");
         runScript();
     }
@@ -87,25 +94,37 @@ class WebguestPermissionsTest {
     }
 
     @Test
-    void webguestReceivesWhatTheSuitePublishesOnPaynotify() throws Exception {
+    void aPageReceivesItsOwnPaymentsPushAndNoOtherOne() throws Exception {
         Recorder recorder = new Recorder();
-        subscribedToPaynotify(recorder);
+        subscribed(recorder, "/exchange/paynotify.token/" + MINE);
 
-        String body = "{\"messageId\":\"m1\",\"type\":\"pay.notify\",\"token\":\"tok-test\",\"state\":\"SUCCESS\"}";
-        String routed = management("POST", "/api/exchanges/" + enc(VHOST) + "/paynotify/publish",
-                "{\"properties\":{},\"routing_key\":\"\",\"payload\":" + quote(body) + ",\"payload_encoding\":\"string\"}");
-        assertThat(routed).contains("\"routed\":true");
+        String other = push(THEIRS);
+        String mine = push(MINE);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !recorder.messages.isEmpty());
-        assertThat(recorder.messages).containsExactly(body);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> recorder.messages.size() == 1);
+        assertThat(recorder.messages).containsExactly(mine).doesNotContain(other);
         assertThat(recorder.errors).isEmpty();
         assertThat(sessions.get(0).isConnected()).isTrue();
     }
 
     @Test
+    void webguestIsCutOffWhenItSubscribesToEveryPaymentsPush() throws Exception {
+        for (String everything : List.of("/exchange/paynotify", "/exchange/paynotify.token/#", "/exchange/paynotify.token/*")) {
+            Recorder recorder = new Recorder();
+            StompSession session = connect(recorder);
+            session.subscribe(everything, recorder);
+            push(MINE);
+
+            assertRefused(session, recorder);
+            assertThat(recorder.messages).as(everything).isEmpty();
+        }
+    }
+
+    @Test
     void webguestIsCutOffWhenItPublishesToPaynotifyAndNothingReachesTheSubscribers() throws Exception {
         Recorder listener = new Recorder();
-        subscribedToPaynotify(listener);
+        subscribed(listener, "/exchange/paynotify.token/" + MINE);
 
         Recorder publisher = new Recorder();
         StompSession session = connect(publisher);
@@ -137,12 +156,22 @@ class WebguestPermissionsTest {
                 .containsAnyOf("access_refused", "ACCESS_REFUSED", "ConnectionLostException"));
     }
 
-    private void subscribedToPaynotify(Recorder recorder) throws Exception {
+    private void subscribed(Recorder recorder, String destination) throws Exception {
         StompSession session = connect(recorder);
         session.setAutoReceipt(true);
         CompletableFuture<Void> subscribed = new CompletableFuture<>();
-        session.subscribe("/exchange/paynotify", recorder).addReceiptTask(() -> subscribed.complete(null));
+        session.subscribe(destination, recorder).addReceiptTask(() -> subscribed.complete(null));
         subscribed.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Publishes a push for this token the way the pay service does: to the fanout, the token as routing key. */
+    private static String push(String token) throws Exception {
+        String body = "{\"messageId\":\"m-%s\",\"type\":\"pay.notify\",\"token\":\"%s\",\"state\":\"SUCCESS\"}"
+                .formatted(token, token);
+        management("POST", "/api/exchanges/" + enc(VHOST) + "/paynotify/publish",
+                "{\"properties\":{},\"routing_key\":" + quote(token) + ",\"payload\":" + quote(body)
+                        + ",\"payload_encoding\":\"string\"}");
+        return body;
     }
 
     private StompSession connect(Recorder recorder) throws Exception {

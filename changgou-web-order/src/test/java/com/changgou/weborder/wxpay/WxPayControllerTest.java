@@ -117,7 +117,7 @@ class WxPayControllerTest {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("url: \"\",", "path: \"\\/api\\/wxpay\\/push\",", "login: \"webguest\",",
-                "destination: \"\\/exchange\\/paynotify\"").doesNotContain("15674");
+                "destination: \"\\/exchange\\/paynotify.token\"").doesNotContain("15674");
     }
 
     @Test
