@@ -29,9 +29,12 @@ class HostileShopperTest {
     private static final List<String> SERVICE_APIS = List.of("/api/order", "/api/order/1", "/api/pay/wxpay/native?orderId=1",
             "/api/pay/wxpay/status?orderId=1", "/api/pay/wxpay/close?orderId=1", "/internal/order/1",
             "/internal/catalogue", "/internal/pay/wxpay/close?orderId=1", "/internal/user/accounts/x/credentials",
-            "/pay/wxpay/close?orderId=1", "/order/1", "/eureka/apps", "/actuator/env", "/actuator/gateway/routes",
+            "/pay/wxpay/close?orderId=1", "/order/1", "/eureka/apps",
             "/internal/order/1/cancel", "/internal/order/1/refunds", "/internal/pay/wxpay/refunds",
             "/internal/pay/wxpay/refunds/1", "/api/pay/wxpay/refunds", "/internal/user/points", "/pay/wxpay/refund/notify");
+
+    private static final List<String> ACTUATOR = List.of("/actuator/env", "/actuator/gateway/routes",
+            "/actuator/prometheus", "/actuator/health", "/actuator");
 
     @Test
     void anOrderCannotBePricedByTheClient(Suite suite) {
@@ -223,8 +226,16 @@ class HostileShopperTest {
         for (String path : climbing) {
             assertThat(shopper.get(path).statusCode()).as(path).isEqualTo(400);
         }
-        AttackReport.print("service APIs and ../ ; %2e %2f paths through the door",
-                "%d APIs 404 (GET and POST), %d climbing paths 400".formatted(SERVICE_APIS.size(), climbing.size()));
+        // The actuator answers on the gateway's management port only; the public port denies the path outright.
+        for (String path : ACTUATOR) {
+            HttpResponse<String> answer = shopper.get(path);
+            assertThat(answer.statusCode()).as("GET " + path).isIn(403, 404);
+            assertThat(answer.body()).as("GET " + path).doesNotContain("jvm_").doesNotContain("\"status\":\"UP\"")
+                    .doesNotContain("propertySources");
+        }
+        AttackReport.print("service APIs, the actuator and ../ ; %2e %2f paths through the door",
+                "%d APIs 404 (GET and POST), %d actuator paths refused, %d climbing paths 400".formatted(
+                        SERVICE_APIS.size(), ACTUATOR.size(), climbing.size()));
     }
 
     @Test
