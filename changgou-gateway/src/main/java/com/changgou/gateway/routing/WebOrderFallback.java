@@ -5,6 +5,8 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.C
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,8 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class WebOrderFallback {
 
+    private static final Logger log = LoggerFactory.getLogger(WebOrderFallback.class);
+
     static final String PATH = "/gateway/fallback/web-order";
 
     @Bean
@@ -38,7 +42,12 @@ class WebOrderFallback {
         if (failure.isEmpty()) {
             return ServerResponse.notFound().build();
         }
-        return timedOut((Throwable) failure.get())
+        Throwable cause = (Throwable) failure.get();
+        if (!(cause instanceof CallNotPermittedException)) {
+            // what made the breaker count a failure: an operator's first question when shoppers get 503s
+            log.warn("{} {} through the web-order route failed: {}", request.method(), request.path(), cause.toString());
+        }
+        return timedOut(cause)
                 ? plain(HttpStatus.GATEWAY_TIMEOUT, "The shop did not answer in time. Please try again.")
                 : plain(HttpStatus.SERVICE_UNAVAILABLE, "The shop is unavailable for a moment. Please try again shortly.");
     }
