@@ -40,6 +40,9 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  */
 class BrokerPermissionsTest {
 
+    /** A payment's opaque token as the pay service makes them (128 random bits, url-safe Base64). */
+    private static final String TOKEN = "AAAAAAAAAAAAAAAAAAAAAA";
+
     static final ScriptedBroker BROKER = new ScriptedBroker();
     static final RabbitNames NAMES = defaultNames();
     /** Short, so the test sees an abandoned subscription queue go; the suite runs with the default 60 s. */
@@ -62,7 +65,11 @@ class BrokerPermissionsTest {
         order = BROKER.connect(BROKER.order);
         webguest = BROKER.connect(BROKER.webguest);
         // what the pay service's RabbitTopology declares
-        pay.createChannel().exchangeDeclare("paynotify", BuiltinExchangeType.FANOUT, true);
+        Channel payChannel = pay.createChannel();
+        payChannel.exchangeDeclare("paynotify", BuiltinExchangeType.FANOUT, true);
+        // what the pay service declares beside it: the pages subscribe here by their payment's token
+        payChannel.exchangeDeclare("paynotify.token", BuiltinExchangeType.TOPIC, true);
+        payChannel.exchangeBind("paynotify.token", "paynotify", "");
     }
 
     @AfterAll
@@ -106,17 +113,17 @@ class BrokerPermissionsTest {
     }
 
     @Test
-    void thePayUserPushesToPaynotifyAndWebguestsSubscriptionReceivesIt() throws Exception {
+    void thePayUserPushesToPaynotifyAndWebguestsSubscriptionToItsTokenReceivesIt() throws Exception {
         Channel channel = webguest.createChannel();
         String queue = "stomp-subscription-" + UUID.randomUUID();
         channel.queueDeclare(queue, false, true, true, null);
-        channel.queueBind(queue, "paynotify", "");
+        channel.queueBind(queue, "paynotify.token", TOKEN);
         BlockingQueue<String> received = new ArrayBlockingQueue<>(10);
         channel.basicConsume(queue, true, (tag, delivery) -> received.add(delivery.getProperties().getMessageId()),
                 tag -> { });
 
         String push = UUID.randomUUID().toString();
-        publishConfirmed(pay, "paynotify", "", push);
+        publishConfirmed(pay, "paynotify", TOKEN, push);
 
         assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(push);
         channel.close();
@@ -160,6 +167,17 @@ class BrokerPermissionsTest {
     }
 
     @Test
+    void webguestCannotBindToEveryPaymentsPush() throws Exception {
+        for (String[] everything : new String[][] {{"paynotify", ""}, {"paynotify.token", "#"}, {"paynotify.token", "*"}}) {
+            assertRefused(webguest, channel -> {
+                String queue = "stomp-subscription-" + UUID.randomUUID();
+                channel.queueDeclare(queue, false, true, true, null);
+                channel.queueBind(queue, everything[0], everything[1]);
+            });
+        }
+    }
+
+    @Test
     void webguestCanNeitherReadOrderPayResultNorDeclareQueuesOfOtherNames() throws Exception {
         assertRefused(webguest, channel -> channel.basicConsume(NAMES.payResultQueue(), true,
                 (tag, delivery) -> { }, tag -> { }));
@@ -173,7 +191,7 @@ class BrokerPermissionsTest {
         Channel channel = webguest.createChannel();
         // what a durable STOMP subscription leaves behind when its browser goes away
         channel.queueDeclare(queue, true, false, false, null);
-        channel.queueBind(queue, "paynotify", "");
+        channel.queueBind(queue, "paynotify.token", TOKEN);
         channel.close();
 
         await("the abandoned queue is deleted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
