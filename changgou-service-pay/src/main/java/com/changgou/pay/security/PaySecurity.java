@@ -62,9 +62,9 @@ public class PaySecurity {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // Prometheus scrapes from inside: the app listens on BIND_ADDRESS, which no route reaches.
-                        .requestMatchers("/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, "/pay/wxpay/notify", "/pay/wxpay/refund/notify",
                                 "/pay/alipay/notify").permitAll()
                         .requestMatchers(HttpMethod.GET, "/pay/alipay/go/*").permitAll()

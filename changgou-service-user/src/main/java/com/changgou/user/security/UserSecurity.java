@@ -52,9 +52,9 @@ public class UserSecurity {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // Prometheus scrapes from inside: the app listens on BIND_ADDRESS, which no route reaches.
-                        .requestMatchers("/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
                         .requestMatchers("/internal/user/accounts", "/internal/user/accounts/**")
                         .hasAuthority(ServiceCallers.authority(GATEWAY))
                         .requestMatchers(HttpMethod.GET, POINTS, POINTS + "/**").hasRole(GatewayTokens.SHOPPER)

@@ -43,9 +43,9 @@ public class WebOrderSecurity {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // Prometheus scrapes from inside: the app listens on BIND_ADDRESS, which no route reaches.
-                        .requestMatchers("/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
                         .requestMatchers("/worder/static/**", "/worder/webjars/**").permitAll()
                         .requestMatchers("/ops", "/ops/**").hasRole(OPERATOR)
                         .anyRequest().hasRole(GatewayTokens.SHOPPER))
