@@ -205,6 +205,12 @@ class PayApiTest {
         assertThat(query(paid)).containsEntry("trade_state", "SUCCESS");
 
         assertThat(close("NOSUCHORDER")).containsEntry("err_code", "ORDERNOTEXIST");
+        assertThat(closeRequests(open)).as("both closeorders, the refused one too").isEqualTo(2);
+        assertThat(closeRequests(paid)).isEqualTo(1);
+    }
+
+    private int closeRequests(String outTradeNo) {
+        return JSON.readTree(wx.get("/sandbox/api/orders/" + outTradeNo).body()).get("closeRequests").asInt();
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class SandboxOrder {
     private Instant closedAt;
     private String fault;
     private int orderQueries;
+    private int closeRequests;
 
     SandboxOrder(OrderRequest request, String prepayId, String codeUrl, Instant createdAt, Instant payableUntil) {
         this.request = request;
@@ -41,10 +42,11 @@ public final class SandboxOrder {
 
     /**
      * A consistent copy of the mutable part, for answering queries without holding the lock.
-     * {@code orderQueries} counts the orderqueries that reached this order.
+     * {@code orderQueries} and {@code closeRequests} count the orderqueries and closeorders that reached
+     * this order (refused ones too), so a test can tell how often the merchant asked.
      */
     public record Snapshot(SandboxTradeState state, Payment payment, Instant closedAt, String fault,
-                           List<NotifyAttempt> attempts, int orderQueries) {
+                           List<NotifyAttempt> attempts, int orderQueries, int closeRequests) {
     }
 
     public OrderRequest request() {
@@ -76,7 +78,7 @@ public final class SandboxOrder {
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(state, payment, closedAt, fault, List.copyOf(attempts), orderQueries);
+        return new Snapshot(state, payment, closedAt, fault, List.copyOf(attempts), orderQueries, closeRequests);
     }
 
     /** An orderquery reached this order: counts it and answers the state it saw. */
@@ -104,6 +106,11 @@ public final class SandboxOrder {
         if (!request.terms().equals(again.terms())) {
             throw new TradeRefusedException("OUT_TRADE_NO_USED", "商户订单号重复");
         }
+    }
+
+    /** A closeorder reached this order, whatever the answer. */
+    synchronized void closeRequested() {
+        closeRequests++;
     }
 
     synchronized void close(Instant now) {

@@ -75,6 +75,7 @@ public class SandboxOrders {
     public void close(String outTradeNo) {
         SandboxOrder order = byOutTradeNo(outTradeNo)
                 .orElseThrow(() -> new TradeRefusedException("ORDERNOTEXIST", "此交易订单号不存在"));
+        order.closeRequested();
         Instant now = clock.instant();
         if (properties.enforceCloseDelay() && order.state().closable()
                 && now.isBefore(order.createdAt().plus(properties.scaled(properties.closeDelay())))) {

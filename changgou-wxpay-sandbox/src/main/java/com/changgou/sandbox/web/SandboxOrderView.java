@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * An order as the introspection API and the console page show it; amounts in fen, yuan only for display.
- * {@code orderQueries}: how many orderqueries reached it, so a test can see how often the merchant asked.
+ * {@code orderQueries}, {@code closeRequests}: how many orderqueries and closeorders reached it, so a test
+ * can see how often the merchant asked.
  */
 record SandboxOrderView(
         String outTradeNo,
@@ -29,6 +30,7 @@ record SandboxOrderView(
         Instant closedAt,
         String fault,
         int orderQueries,
+        int closeRequests,
         List<NotifyAttempt> notifications) {
 
     static SandboxOrderView of(SandboxOrder order) {
@@ -39,6 +41,6 @@ record SandboxOrderView(
                 order.codeUrl(), order.prepayId(), order.request().notifyUrl(), order.signType().wireName(),
                 order.createdAt(), order.request().timeExpire(), order.payableUntil(),
                 payment == null ? null : payment.transactionId(), payment == null ? null : payment.paidAt(),
-                now.closedAt(), now.fault(), now.orderQueries(), now.attempts());
+                now.closedAt(), now.fault(), now.orderQueries(), now.closeRequests(), now.attempts());
     }
 }

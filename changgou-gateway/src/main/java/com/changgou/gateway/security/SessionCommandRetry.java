@@ -13,16 +13,18 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * A session read whose Redis reply never came is read once more before the shopper sees a 500. CI
- * caught it twice in many runs: one {@code HGETALL} timed out after 5 s on a connection that served
- * the commands before and after it at once (the cause is not found; see the closing notes). Reading
- * a session is safe to repeat; writes and deletes are left as they are.
+ * A session command whose Redis reply never came is sent once more before the shopper sees a 500. CI
+ * caught it a few times in many runs: one {@code HGETALL} (the read) or {@code EXISTS} (the check
+ * that opens every save) timed out after 5 s on a connection that served the commands before and
+ * after it at once (the cause is not found; see the closing notes). Both are safe to repeat: a read,
+ * and a save, which checks the session still exists and then writes the same changed attributes
+ * again. Creating and deleting are left as they are.
  */
 @Configuration(proxyBeanMethods = false)
-class SessionReadRetry {
+class SessionCommandRetry {
 
     @Bean
-    static BeanPostProcessor retryTimedOutSessionReads() {
+    static BeanPostProcessor retryTimedOutSessionCommands() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -37,7 +39,7 @@ class SessionReadRetry {
 
     private record Retrying<S extends Session>(ReactiveSessionRepository<S> sessions) implements ReactiveSessionRepository<S> {
 
-        private static final Logger log = LoggerFactory.getLogger(SessionReadRetry.class);
+        private static final Logger log = LoggerFactory.getLogger(SessionCommandRetry.class);
 
         @Override
         public Mono<S> createSession() {
@@ -46,17 +48,20 @@ class SessionReadRetry {
 
         @Override
         public Mono<Void> save(S session) {
-            return sessions.save(session);
+            return Mono.defer(() -> sessions.save(session)).retryWhen(onceOnTimeout("save"));
         }
 
         @Override
         public Mono<S> findById(String id) {
-            return Mono.defer(() -> sessions.findById(id))
-                    .retryWhen(Retry.backoff(1, Duration.ofMillis(50))
-                            .filter(RedisCommandTimeoutException.class::isInstance)
-                            .doBeforeRetry(signal -> log.warn("session read timed out at Redis, reading it again: {}",
-                                    signal.failure().getMessage()))
-                            .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+            return Mono.defer(() -> sessions.findById(id)).retryWhen(onceOnTimeout("read"));
+        }
+
+        private static Retry onceOnTimeout(String what) {
+            return Retry.backoff(1, Duration.ofMillis(50))
+                    .filter(RedisCommandTimeoutException.class::isInstance)
+                    .doBeforeRetry(signal -> log.warn("session {} timed out at Redis, sending it again: {}",
+                            what, signal.failure().getMessage()))
+                    .onRetryExhaustedThrow((spec, signal) -> signal.failure());
         }
 
         @Override

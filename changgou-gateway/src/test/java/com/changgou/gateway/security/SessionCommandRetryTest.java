@@ -10,13 +10,13 @@ import org.springframework.session.MapSession;
 import org.springframework.session.ReactiveSessionRepository;
 import reactor.core.publisher.Mono;
 
-class SessionReadRetryTest {
+class SessionCommandRetryTest {
 
     @Test
     void aSessionReadThatTimedOutIsReadOnceMore() {
         MapSession stored = new MapSession("s1");
         AtomicInteger reads = new AtomicInteger();
-        ReactiveSessionRepository<MapSession> sessions = SessionReadRetry.retrying(
+        ReactiveSessionRepository<MapSession> sessions = SessionCommandRetry.retrying(
                 new Scripted(id -> reads.incrementAndGet() == 1 ? Mono.error(new RedisCommandTimeoutException("HGETALL")) : Mono.just(stored)));
 
         assertThat(sessions.findById("s1").block()).isSameAs(stored);
@@ -24,11 +24,25 @@ class SessionReadRetryTest {
     }
 
     @Test
+    void aSessionSaveThatTimedOutIsSentOnceMore() {
+        AtomicInteger saves = new AtomicInteger();
+        ReactiveSessionRepository<MapSession> sessions = SessionCommandRetry.retrying(new Scripted(id -> Mono.empty()) {
+            @Override
+            public Mono<Void> save(MapSession session) {
+                return saves.incrementAndGet() == 1 ? Mono.error(new RedisCommandTimeoutException("EXISTS")) : Mono.empty();
+            }
+        });
+
+        sessions.save(new MapSession("s1")).block();
+        assertThat(saves).hasValue(2);
+    }
+
+    @Test
     void twoTimeoutsInARowAndOtherFailuresAreNotHidden() {
         AtomicInteger reads = new AtomicInteger();
-        ReactiveSessionRepository<MapSession> timingOut = SessionReadRetry.retrying(
+        ReactiveSessionRepository<MapSession> timingOut = SessionCommandRetry.retrying(
                 new Scripted(id -> { reads.incrementAndGet(); return Mono.error(new RedisCommandTimeoutException("HGETALL")); }));
-        ReactiveSessionRepository<MapSession> failing = SessionReadRetry.retrying(
+        ReactiveSessionRepository<MapSession> failing = SessionCommandRetry.retrying(
                 new Scripted(id -> Mono.error(new IllegalStateException("not a timeout"))));
 
         assertThatThrownBy(() -> timingOut.findById("s1").block()).isInstanceOf(RedisCommandTimeoutException.class);
@@ -36,8 +50,14 @@ class SessionReadRetryTest {
         assertThatThrownBy(() -> failing.findById("s1").block()).hasMessage("not a timeout");
     }
 
-    private record Scripted(java.util.function.Function<String, Mono<MapSession>> reads)
-            implements ReactiveSessionRepository<MapSession> {
+    private static class Scripted implements ReactiveSessionRepository<MapSession> {
+
+        private final java.util.function.Function<String, Mono<MapSession>> reads;
+
+        Scripted(java.util.function.Function<String, Mono<MapSession>> reads) {
+            this.reads = reads;
+        }
+
         @Override
         public Mono<MapSession> createSession() {
             return Mono.just(new MapSession());
