@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The one-line summary each fault case prints: orders, faults injected, final states, seconds. */
-final class FaultReport {
+public final class FaultReport {
 
     private static final Logger log = LoggerFactory.getLogger(FaultReport.class);
 
@@ -15,21 +15,21 @@ final class FaultReport {
     private final Map<String, Integer> faults = new TreeMap<>();
     private int orders;
 
-    FaultReport(String name) {
+    public FaultReport(String name) {
         this.name = name;
     }
 
-    FaultReport orders(int count) {
+    public FaultReport orders(int count) {
         orders += count;
         return this;
     }
 
-    FaultReport fault(String kind, int count) {
+    public FaultReport fault(String kind, int count) {
         faults.merge(kind, count, Integer::sum);
         return this;
     }
 
-    void print(Map<String, Long> finalStates) {
+    public void print(Map<String, Long> finalStates) {
         String line = "fault-suite | %-38s | orders=%d | faults=%s | final=%s | %.1f s".formatted(
                 name, orders, faults, new TreeMap<>(finalStates), (System.nanoTime() - started) / 1e9);
         log.info(line);

@@ -13,25 +13,25 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** An order placed and its WeChat payment started, ready to be paid (or not). */
-record PendingOrder(String orderId, String outTradeNo, String codeUrl, long totalFee) {
+public record PendingOrder(String orderId, String outTradeNo, String codeUrl, long totalFee) {
 
     /** An order of {@code quantity} stickers (1 fen each), so each order of a batch has its own amount. */
-    static PendingOrder place(Shopper shopper, int quantity) {
+    public static PendingOrder place(Shopper shopper, int quantity) {
         String orderId = shopper.placeOrder(Goods.STICKER, quantity);
         JsonNode payment = shopper.nativePay(orderId);
         return new PendingOrder(orderId, payment.path("outTradeNo").asString(),
                 payment.path("codeUrl").asString(), payment.path("totalFee").asLong());
     }
 
-    static List<String> ids(Collection<PendingOrder> orders) {
+    public static List<String> ids(Collection<PendingOrder> orders) {
         return orders.stream().map(PendingOrder::orderId).toList();
     }
 
-    static Map<String, Long> finalStates(Suite suite, Collection<PendingOrder> orders) {
+    public static Map<String, Long> finalStates(Suite suite, Collection<PendingOrder> orders) {
         return OrderSchema.countByStatus(suite, ids(orders));
     }
 
-    static void awaitAll(Suite suite, Collection<PendingOrder> orders, String status, Duration within) {
+    public static void awaitAll(Suite suite, Collection<PendingOrder> orders, String status, Duration within) {
         await().atMost(within).pollInterval(Duration.ofMillis(500)).until(() ->
                 OrderSchema.statuses(suite, ids(orders)).values().stream().filter(status::equals).count() == orders.size());
     }

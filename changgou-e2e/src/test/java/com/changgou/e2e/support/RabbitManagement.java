@@ -10,11 +10,11 @@ import tools.jackson.databind.JsonNode;
 /** The RabbitMQ management HTTP API, as an operator would read it, for the suite's vhost. */
 public final class RabbitManagement {
 
-    private static final String API = "http://127.0.0.1:15672/api";
-
+    private final String api;
     private final String vhost;
 
-    RabbitManagement(String vhost) {
+    RabbitManagement(String managementUrl, String vhost) {
+        this.api = managementUrl + "/api";
         this.vhost = vhost;
     }
 
@@ -31,7 +31,7 @@ public final class RabbitManagement {
     public boolean publish(String exchange, String routingKey, String body) {
         String request = Http.JSON.writeValueAsString(java.util.Map.of("properties", java.util.Map.of("delivery_mode", 2,
                 "content_type", "application/json"), "routing_key", routingKey, "payload", body, "payload_encoding", "string"));
-        HttpResponse<String> response = Http.send(authorized(API + "/exchanges/" + encode(vhost) + "/" + encode(exchange) + "/publish")
+        HttpResponse<String> response = Http.send(authorized(api + "/exchanges/" + encode(vhost) + "/" + encode(exchange) + "/publish")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)).build());
         return Http.json(ok(response)).path("routed").asBoolean();
     }
@@ -39,7 +39,7 @@ public final class RabbitManagement {
     /** Removes the binding of a queue to an exchange (empty routing key), as a mistaken operator might. */
     public void unbind(String exchange, String queue) {
         String path = "/bindings/%s/e/%s/q/%s/~".formatted(encode(vhost), encode(exchange), encode(queue));
-        HttpResponse<String> response = Http.send(authorized(API + path).DELETE().build());
+        HttpResponse<String> response = Http.send(authorized(api + path).DELETE().build());
         if (response.statusCode() != 204 && response.statusCode() != 404) {
             throw new IllegalStateException("could not unbind %s from %s: %d %s".formatted(queue, exchange, response.statusCode(), response.body()));
         }
@@ -48,7 +48,7 @@ public final class RabbitManagement {
     /** Binds a queue to an exchange with an empty routing key (what the queue's owner declares). */
     public void bind(String exchange, String queue) {
         String path = "/bindings/%s/e/%s/q/%s".formatted(encode(vhost), encode(exchange), encode(queue));
-        HttpResponse<String> response = Http.send(authorized(API + path).header("Content-Type", "application/json")
+        HttpResponse<String> response = Http.send(authorized(api + path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"routing_key\":\"\"}")).build());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("could not bind %s to %s: %d %s".formatted(queue, exchange, response.statusCode(), response.body()));
@@ -67,10 +67,15 @@ public final class RabbitManagement {
 
     /** Deletes a broker user of the suite's; one that is not there is fine. */
     void deleteUser(String user) {
-        HttpResponse<String> response = Http.send(authorized(API + "/users/" + encode(user)).DELETE().build());
+        HttpResponse<String> response = Http.send(authorized(api + "/users/" + encode(user)).DELETE().build());
         if (response.statusCode() != 204 && response.statusCode() != 404) {
             throw new IllegalStateException("could not delete user %s: %d %s".formatted(user, response.statusCode(), response.body()));
         }
+    }
+
+    /** A queue of the suite's vhost as the management API shows it: type, leader, members, online, consumers... */
+    public JsonNode queue(String queue) {
+        return Http.json(ok(get("/queues/" + encode(vhost) + "/" + encode(queue))));
     }
 
     /** A policy of the suite's vhost, as the management API shows it (404 when there is none). */
@@ -84,14 +89,14 @@ public final class RabbitManagement {
     }
 
     void deleteVhost() {
-        HttpResponse<String> response = Http.send(authorized(API + "/vhosts/" + encode(vhost)).DELETE().build());
+        HttpResponse<String> response = Http.send(authorized(api + "/vhosts/" + encode(vhost)).DELETE().build());
         if (response.statusCode() != 204 && response.statusCode() != 404) {
             throw new IllegalStateException("could not delete vhost %s: %d %s".formatted(vhost, response.statusCode(), response.body()));
         }
     }
 
     private HttpResponse<String> get(String path) {
-        return Http.send(authorized(API + path).GET().build());
+        return Http.send(authorized(api + path).GET().build());
     }
 
     private static HttpResponse<String> ok(HttpResponse<String> response) {

@@ -28,6 +28,8 @@ public final class Shopper {
     private static final Pattern ORDER_ID = Pattern.compile("orderId=([0-9A-Za-z_-]+)");
 
     private final Suite suite;
+    // where the shopper's requests go: the shop's address, or one gateway of a scaled-out suite
+    private final URI door;
     private final String username;
     private final String password;
     // volatile: the burst tests share one signed-in shopper between threads
@@ -35,27 +37,48 @@ public final class Shopper {
     private volatile String csrfToken;
 
     private Shopper(Suite suite, String username, String password) {
+        this(suite, suite.gateway(), username, password);
+    }
+
+    private Shopper(Suite suite, URI door, String username, String password) {
         this.suite = suite;
+        this.door = door;
         this.username = username;
         this.password = password;
     }
 
     /** Opens a new account (a fresh name per call keeps tests apart) and signs in with it. */
     public static Shopper signUp(Suite suite, String prefix) {
-        Shopper shopper = new Shopper(suite, (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(),
-                "pw-" + UUID.randomUUID());
-        HttpResponse<String> created = shopper.postForm("/signup",
-                Map.of("username", shopper.username, "password", shopper.password, "confirm", shopper.password));
+        return signUpVia(suite, suite.gateway(), prefix);
+    }
+
+    private Shopper register() {
+        HttpResponse<String> created = postForm("/signup", Map.of("username", username, "password", password, "confirm", password));
         if (created.statusCode() != 303) {
-            throw new IllegalStateException("sign-up of %s answered %d %s".formatted(shopper.username, created.statusCode(), created.body()));
+            throw new IllegalStateException("sign-up of %s answered %d %s".formatted(username, created.statusCode(), created.body()));
         }
-        shopper.signIn(shopper.password);
-        return shopper;
+        signIn(password);
+        return this;
     }
 
     /** Someone at the door under this name, with no account made and not signed in (yet). */
     public static Shopper as(Suite suite, String username) {
         return new Shopper(suite, username, null);
+    }
+
+    /** The same shopper, session and all, sending its requests to another door (one gateway of several). */
+    public Shopper via(URI otherDoor) {
+        Shopper moved = new Shopper(suite, otherDoor, username, password);
+        moved.session = session;
+        moved.csrfToken = csrfToken;
+        return moved;
+    }
+
+    /** Opens a new account and signs in through one particular door. */
+    public static Shopper signUpVia(Suite suite, URI door, String prefix) {
+        Shopper shopper = new Shopper(suite, door, (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(),
+                "pw-" + UUID.randomUUID());
+        return shopper.register();
     }
 
     /** Posts the sign-in form with this password; true when the gateway let the shopper in. */
@@ -173,7 +196,7 @@ public final class Shopper {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = Http.request(URI.create(suite.gateway() + path));
+        HttpRequest.Builder builder = Http.request(URI.create(door + path));
         Optional.ofNullable(session).ifPresent(s -> builder.header("Cookie", SESSION_COOKIE + "=" + s));
         return builder;
     }

@@ -33,12 +33,21 @@ public final class Suite implements AutoCloseable {
         this.userDb = new Database(environment.variable("USER_DB_NAME"));
         this.orderDb = new Database(environment.variable("ORDER_DB_NAME"));
         this.payDb = new Database(environment.variable("PAY_DB_NAME"));
-        this.rabbit = new RabbitManagement(environment.variable("RABBIT_VHOST"));
+        this.rabbit = new RabbitManagement(environment.rabbitManagementUrl(), environment.variable("RABBIT_VHOST"));
         this.sandbox = new Sandbox(URI.create(environment.url("SANDBOX_PORT")));
     }
 
     static Suite start() {
-        Suite suite = new Suite(SuiteEnvironment.forTests(repositoryRoot()));
+        return start(SuiteEnvironment.forTests(repositoryRoot()));
+    }
+
+    /** Two of every app behind HAProxy, on a three-node RabbitMQ cluster of the run's own. */
+    static Suite startScaledOut() {
+        return start(SuiteEnvironment.forScaleOut(repositoryRoot()));
+    }
+
+    private static Suite start(SuiteEnvironment environment) {
+        Suite suite = new Suite(environment);
         suite.dropState();
         long started = System.nanoTime();
         try {
@@ -65,6 +74,14 @@ public final class Suite implements AutoCloseable {
 
     public URI gateway() {
         return URI.create(environment.url("GATEWAY_PORT"));
+    }
+
+    /**
+     * Gateway k (1, 2) of a scaled-out suite, behind the HAProxy that {@link #gateway()} is there:
+     * k steps of 100 above the shop's port (./changgou's CHANGGOU_INSTANCE_PORT_STEP).
+     */
+    public URI gatewayInstance(int k) {
+        return URI.create("http://127.0.0.1:" + (environment.port("GATEWAY_PORT") + 100 * k));
     }
 
     public URI eureka() {
@@ -133,6 +150,16 @@ public final class Suite implements AutoCloseable {
                 });
     }
 
+    /** Stops node k (1..3) of the suite's own RabbitMQ cluster gracefully; its queues' replicas stay on the others. */
+    public void stopBrokerNode(int k) {
+        process.run(Duration.ofMinutes(2), "stop", "rabbit-" + k);
+    }
+
+    /** Starts node k again and waits until it is back in the cluster. */
+    public void startBrokerNode(int k) {
+        process.run(Duration.ofMinutes(2), "start", "rabbit-" + k);
+    }
+
     /** SIGKILLs one app: whatever it had not finished is cut off. */
     public void kill(String app) {
         process.run(Duration.ofMinutes(1), "kill", app);
@@ -152,6 +179,10 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops what a run leaves: schemas, database accounts, sessions, and the broker's part (the
+     * machine broker's vhost and users, or the whole of the run's own cluster, data included).
+     */
     private void dropState() {
         userDb.drop();
         orderDb.drop();
@@ -159,10 +190,14 @@ public final class Suite implements AutoCloseable {
         for (String account : new String[]{"USER_DB_NAME", "ORDER_DB_NAME", "PAY_DB_NAME"}) {
             Database.dropUser(environment.variable(account));
         }
-        rabbit.deleteVhost();
-        rabbit.deleteUser(environment.variable("PAY_RABBIT_USER"));
-        rabbit.deleteUser(environment.variable("ORDER_RABBIT_USER"));
-        rabbit.deleteUser(environment.variable("USER_RABBIT_USER"));
+        if (environment.ownCluster()) {
+            process.run(Duration.ofMinutes(2), "cluster", "destroy");
+        } else {
+            rabbit.deleteVhost();
+            rabbit.deleteUser(environment.variable("PAY_RABBIT_USER"));
+            rabbit.deleteUser(environment.variable("ORDER_RABBIT_USER"));
+            rabbit.deleteUser(environment.variable("USER_RABBIT_USER"));
+        }
         Commands.run("bash", "-c", "redis-cli --scan --pattern '%s*' | xargs -r redis-cli del >/dev/null"
                 .formatted(SuiteEnvironment.redisPrefix(environment.name())));
     }

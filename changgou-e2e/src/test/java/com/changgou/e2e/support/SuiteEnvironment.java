@@ -20,7 +20,27 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
     static SuiteEnvironment forTests(Path root) {
         String name = System.getenv().getOrDefault("CHANGGOU_E2E_NAME", "e2e");
         int offset = Integer.parseInt(System.getenv().getOrDefault("CHANGGOU_E2E_PORT_OFFSET", "10000"));
-        Map<String, String> env = new LinkedHashMap<>();
+        return of(root, name, offset, Map.of());
+    }
+
+    /**
+     * Two of everything on a three-node RabbitMQ cluster of the run's own ({@code ./changgou up
+     * --instances 2 --cluster}): its own name, ports (the standard ones + 20000 by default,
+     * CHANGGOU_E2E_SCALEOUT_PORT_OFFSET) and cluster nodes (31810.. by default), so it never meets the
+     * one-of-each suite or the machine's broker.
+     */
+    static SuiteEnvironment forScaleOut(Path root) {
+        String name = System.getenv().getOrDefault("CHANGGOU_E2E_NAME", "e2e") + "-scaleout";
+        int offset = Integer.parseInt(System.getenv().getOrDefault("CHANGGOU_E2E_SCALEOUT_PORT_OFFSET", "20000"));
+        return of(root, name, offset, Map.of(
+                "CHANGGOU_INSTANCES", "2",
+                "CHANGGOU_RABBIT_CLUSTER", "1",
+                "RABBIT_CLUSTER_NAME", "changgou-" + name,
+                "RABBIT_CLUSTER_PORT", Integer.toString(11800 + offset)));
+    }
+
+    private static SuiteEnvironment of(Path root, String name, int offset, Map<String, String> shape) {
+        Map<String, String> env = new LinkedHashMap<>(shape);
         // The reactor has just packaged every app; the tests run those jars and never rebuild them.
         env.put("CHANGGOU_SKIP_BUILD", "1");
         env.put("CHANGGOU_RUN_DIR", root.resolve("changgou-e2e/target/suite-" + name).toString());
@@ -103,6 +123,16 @@ record SuiteEnvironment(Path root, String name, Map<String, String> variables) {
 
     int port(String variable) {
         return Integer.parseInt(variables.get(variable));
+    }
+
+    /** True when the suite runs on a RabbitMQ cluster of its own rather than the machine's broker. */
+    boolean ownCluster() {
+        return "1".equals(variables.get("CHANGGOU_RABBIT_CLUSTER"));
+    }
+
+    /** The management API the suite's broker answers on: the machine's, or node 1 of its own cluster. */
+    String rabbitManagementUrl() {
+        return ownCluster() ? "http://127.0.0.1:" + (port("RABBIT_CLUSTER_PORT") + 12) : "http://127.0.0.1:15672";
     }
 
     String url(String portVariable) {

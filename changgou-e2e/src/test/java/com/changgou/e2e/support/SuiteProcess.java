@@ -23,10 +23,15 @@ final class SuiteProcess {
 
     /** Runs {@code ./changgou args...}, returning its output; fails the test when it fails. */
     String run(Duration limit, String... args) {
+        return execute(limit, command(args));
+    }
+
+    private String execute(Duration limit, List<String> command) {
+        String args = String.join(" ", command.subList(1, command.size()));
         Path output = null;
         try {
             output = Files.createTempFile("changgou-", ".out");
-            ProcessBuilder builder = new ProcessBuilder(command(args))
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(environment.root().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
@@ -34,20 +39,20 @@ final class SuiteProcess {
             Process process = builder.start();
             if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("./changgou %s did not finish within %s".formatted(String.join(" ", args), limit));
+                throw new IllegalStateException("%s did not finish within %s".formatted(args, limit));
             }
             String text = Files.readString(output, StandardCharsets.UTF_8);
-            log.info("./changgou {} exited {}:\n{}", String.join(" ", args), process.exitValue(), text);
+            log.info("{} exited {}:\n{}", args, process.exitValue(), text);
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("./changgou %s failed (%d):%n%s"
-                        .formatted(String.join(" ", args), process.exitValue(), text));
+                throw new IllegalStateException("%s failed (%d):%n%s"
+                        .formatted(args, process.exitValue(), text));
             }
             return text;
         } catch (IOException e) {
-            throw new IllegalStateException("could not run ./changgou", e);
+            throw new IllegalStateException("could not run " + args, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running ./changgou", e);
+            throw new IllegalStateException("interrupted while running " + args, e);
         } finally {
             if (output != null) {
                 output.toFile().delete();

@@ -2,6 +2,7 @@ package com.changgou.order.messaging;
 
 import com.changgou.order.management.OrderProperties;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.DirectExchange;
@@ -16,8 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code order.rabbit.*}: every exchange, queue and routing key of the order service, and (in
- * {@link Declarations}) the only place they are declared.
+ * {@code order.rabbit.*}: every exchange, queue and routing key of the order service with the delivery
+ * limit of its queues, and (in {@link Declarations}) the only place they are declared.
  *
  * <p>The order service owns all of them, {@code order.pay} included: it is the exchange that tells an
  * order it was paid, so the order service declares it and binds its queue to it, while only the pay
@@ -34,6 +35,15 @@ import org.springframework.context.annotation.Configuration;
  * a queue of its own to it; {@code scripts/rabbitmq-exchanges.sh} declares it as the administrator
  * beforehand, so a subscriber may bind before the order service first started. Until some queue is
  * bound, an event comes back returned and waits NEW in the outbox: none is dropped unheard.
+ *
+ * <p>Every durable queue here carries money, so every one is a quorum queue, replicated over the nodes of
+ * the cluster. The result queues and the delay queue dead-letter at least once: the broker keeps a dead
+ * letter until the queue behind the dead-letter exchange has confirmed it, so none is lost between the
+ * two. {@code deliveryLimit} ({@code ORDER_DELIVERY_LIMIT}) bounds how often the broker redelivers a
+ * message whose consumer died or was stopped holding it: one that kills its consumer every time goes to
+ * its dead-letter queue instead of round and round (a timeout is dropped: the sweep closes its order).
+ * The listeners' own retries are in-process and never count. {@code deploy/rabbitmq/definitions.json}
+ * holds the same arguments, and RabbitMQ refuses to redeclare a queue with others.
  */
 @ConfigurationProperties("order.rabbit")
 public record RabbitNames(
@@ -52,7 +62,8 @@ public record RabbitNames(
         @DefaultValue("order.timeout") String timeoutExchange,
         @DefaultValue("order.timeout") String timeoutRoutingKey,
         @DefaultValue("order.timeout.q") String timeoutQueue,
-        @DefaultValue("order.events") String orderEventsExchange) {
+        @DefaultValue("order.events") String orderEventsExchange,
+        @DefaultValue("10") int deliveryLimit) {
 
     /**
      * One delay queue per timeout value, TTL on the queue: RabbitMQ expires only the head of a queue,
@@ -72,6 +83,15 @@ public record RabbitNames(
     @EnableConfigurationProperties(RabbitNames.class)
     static class Declarations {
 
+        /**
+         * At-least-once dead lettering: a dead letter stays in its queue until the queue behind the
+         * dead-letter exchange has confirmed it. RabbitMQ does so only for a queue that rejects new
+         * messages when full (reject-publish); otherwise it falls back to at most once.
+         */
+        private static final Map<String, Object> AT_LEAST_ONCE = Map.of(
+                "x-dead-letter-strategy", "at-least-once",
+                "x-overflow", QueueBuilder.Overflow.rejectPublish.getValue());
+
         @Bean
         DirectExchange payExchange(RabbitNames names) {
             return ExchangeBuilder.directExchange(names.payExchange()).durable(true).build();
@@ -79,9 +99,11 @@ public record RabbitNames(
 
         @Bean
         Queue payResultQueue(RabbitNames names) {
-            return QueueBuilder.durable(names.payResultQueue())
+            return quorum(names.payResultQueue())
+                    .deliveryLimit(names.deliveryLimit())
                     .deadLetterExchange(names.deadLetterExchange())
                     .deadLetterRoutingKey(names.deadLetterRoutingKey())
+                    .withArguments(AT_LEAST_ONCE)
                     .build();
         }
 
@@ -95,9 +117,10 @@ public record RabbitNames(
             return ExchangeBuilder.directExchange(names.deadLetterExchange()).durable(true).build();
         }
 
+        /** No delivery limit: see {@link #deadLetters(String)}. */
         @Bean
         Queue deadLetterQueue(RabbitNames names) {
-            return QueueBuilder.durable(names.deadLetterQueue()).build();
+            return deadLetters(names.deadLetterQueue());
         }
 
         @Bean
@@ -107,9 +130,11 @@ public record RabbitNames(
 
         @Bean
         Queue refundResultQueue(RabbitNames names) {
-            return QueueBuilder.durable(names.refundResultQueue())
+            return quorum(names.refundResultQueue())
+                    .deliveryLimit(names.deliveryLimit())
                     .deadLetterExchange(names.deadLetterExchange())
                     .deadLetterRoutingKey(names.refundDeadLetterRoutingKey())
+                    .withArguments(AT_LEAST_ONCE)
                     .build();
         }
 
@@ -118,9 +143,10 @@ public record RabbitNames(
             return BindingBuilder.bind(refundResultQueue).to(payExchange).with(names.refundResultRoutingKey());
         }
 
+        /** No delivery limit: see {@link #deadLetters(String)}. */
         @Bean
         Queue refundDeadLetterQueue(RabbitNames names) {
-            return QueueBuilder.durable(names.refundDeadLetterQueue()).build();
+            return deadLetters(names.refundDeadLetterQueue());
         }
 
         @Bean
@@ -135,12 +161,14 @@ public record RabbitNames(
             return ExchangeBuilder.directExchange(names.delayExchange()).durable(true).build();
         }
 
+        /** Nobody consumes it, so it needs no delivery limit: its messages leave by expiring. */
         @Bean
         Queue delayQueue(RabbitNames names, OrderProperties order) {
-            return QueueBuilder.durable(names.delayQueue(order.timeout()))
+            return quorum(names.delayQueue(order.timeout()))
                     .ttl(Math.toIntExact(order.timeout().toMillis()))
                     .deadLetterExchange(names.timeoutExchange())
                     .deadLetterRoutingKey(names.timeoutRoutingKey())
+                    .withArguments(AT_LEAST_ONCE)
                     .build();
         }
 
@@ -154,9 +182,13 @@ public record RabbitNames(
             return ExchangeBuilder.directExchange(names.timeoutExchange()).durable(true).build();
         }
 
+        /**
+         * No dead-letter exchange: a timeout past its delivery limit is dropped, and the sweep closes its
+         * order all the same ({@link OrderExpiry}).
+         */
         @Bean
         Queue timeoutQueue(RabbitNames names) {
-            return QueueBuilder.durable(names.timeoutQueue()).build();
+            return quorum(names.timeoutQueue()).deliveryLimit(names.deliveryLimit()).build();
         }
 
         @Bean
@@ -167,6 +199,20 @@ public record RabbitNames(
         @Bean
         FanoutExchange orderEventsExchange(RabbitNames names) {
             return ExchangeBuilder.fanoutExchange(names.orderEventsExchange()).durable(true).build();
+        }
+
+        private static QueueBuilder quorum(String name) {
+            return QueueBuilder.durable(name).quorum();
+        }
+
+        /**
+         * Never a delivery limit on a dead-letter queue: nothing stands behind it, and the parker puts a
+         * message back while the database is down, however often, so a limit would drop a payment.
+         * (Absent is unlimited on RabbitMQ 3.x; RabbitMQ 4 defaults to 20: docs/architecture.md, "Pay
+         * flow and messaging".)
+         */
+        private static Queue deadLetters(String name) {
+            return quorum(name).build();
         }
     }
 }

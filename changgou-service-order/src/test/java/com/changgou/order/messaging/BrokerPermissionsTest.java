@@ -1,6 +1,7 @@
 package com.changgou.order.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import com.changgou.order.management.OrderProperties;
@@ -13,6 +14,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +78,44 @@ class BrokerPermissionsTest {
     @AfterAll
     static void removeTheVhostAndItsUsers() throws Exception {
         BROKER.delete();
+    }
+
+    @Test
+    void theResultQueuesAreQuorumQueuesWithADeliveryLimitThatDeadLetterAtLeastOnce() throws Exception {
+        for (String queue : List.of(NAMES.payResultQueue(), NAMES.refundResultQueue())) {
+            assertThat(typeOf(queue)).as(queue).isEqualTo("quorum");
+            assertThat(argumentsOf(queue)).as(queue).containsEntry("x-delivery-limit", 10)
+                    .containsEntry("x-dead-letter-exchange", NAMES.deadLetterExchange())
+                    .containsEntry("x-dead-letter-strategy", "at-least-once")
+                    .containsEntry("x-overflow", "reject-publish");
+        }
+        assertThat(argumentsOf(NAMES.timeoutQueue())).containsOnly(entry("x-queue-type", "quorum"),
+                entry("x-delivery-limit", 10));
+        assertThat(argumentsOf(NAMES.delayQueue(Duration.ofMinutes(30)))).containsEntry("x-queue-type", "quorum")
+                .containsEntry("x-dead-letter-strategy", "at-least-once").doesNotContainKey("x-delivery-limit");
+    }
+
+    /** Nothing stands behind a dead-letter queue: a delivery limit there would drop what the parker put back. */
+    @Test
+    void theDeadLetterQueuesAreQuorumQueuesWithoutADeliveryLimit() throws Exception {
+        for (String queue : List.of(NAMES.deadLetterQueue(), NAMES.refundDeadLetterQueue())) {
+            assertThat(typeOf(queue)).as(queue).isEqualTo("quorum");
+            assertThat(argumentsOf(queue)).as(queue).containsOnly(entry("x-queue-type", "quorum"));
+        }
+    }
+
+    /** What rabbitmq-definitions.sh imports before the app starts: any other argument and the app could not start. */
+    @Test
+    void theOrderServicesQueuesAreDeclaredAsDefinitionsJsonHasThem() throws Exception {
+        Path definitions = Path.of(System.getProperty("user.dir")).getParent()
+                .resolve("deploy/rabbitmq/definitions.json");
+        List<Map<String, Object>> queues = JsonPath.read(Files.readString(definitions),
+                "$.queues[?(@.name =~ /order\\..*/)]");
+        assertThat(queues).hasSize(6);
+        for (Map<String, Object> queue : queues) {
+            String name = (String) queue.get("name");
+            assertThat(argumentsOf(name)).as(name).isEqualTo(queue.get("arguments"));
+        }
     }
 
     @Test
@@ -322,6 +363,14 @@ class BrokerPermissionsTest {
             });
         }
         return ids;
+    }
+
+    private static String typeOf(String queue) throws Exception {
+        return JsonPath.read(BROKER.get("/api/queues/%s/" + ScriptedBroker.enc(queue)), "$.type");
+    }
+
+    private static Map<String, Object> argumentsOf(String queue) throws Exception {
+        return JsonPath.read(BROKER.get("/api/queues/%s/" + ScriptedBroker.enc(queue)), "$.arguments");
     }
 
     private static List<String> brokerState() throws Exception {

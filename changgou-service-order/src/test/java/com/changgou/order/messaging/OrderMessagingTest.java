@@ -26,6 +26,7 @@ import com.changgou.pay.api.PayFeign;
 import com.changgou.pay.api.message.PayResultMessage;
 import com.changgou.outbox.OutboxRelayRunner;
 import com.changgou.security.TestTokens;
+import com.rabbitmq.client.Channel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageListenerContainer;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
@@ -59,7 +61,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
         "order.sweep-grace=PT1S",
         // one consumer keeps the order of deliveries, so a later message proves the earlier ones were handled
         "spring.rabbitmq.listener.simple.concurrency=1",
-        "spring.rabbitmq.listener.simple.max-concurrency=1"})
+        "spring.rabbitmq.listener.simple.max-concurrency=1",
+        "order.rabbit.delivery-limit=" + OrderMessagingTest.DELIVERY_LIMIT})
 @DirtiesContext
 class OrderMessagingTest {
 
@@ -69,6 +72,8 @@ class OrderMessagingTest {
     static final Duration WAIT = Duration.ofSeconds(20);
     /** What {@link #place} costs: two Changgou mugs at the seeded catalogue's 2,500 fen. */
     static final long FEE = 5_000;
+    /** This vhost's queues give a message back this many times at most, so a test can spend them all. */
+    static final int DELIVERY_LIMIT = 2;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
@@ -116,6 +121,12 @@ class OrderMessagingTest {
 
     @Autowired
     DeadLetterMapper deadLetterRows;
+
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
+
+    @Autowired
+    CachingConnectionFactory connectionFactory;
 
     @Test
     void aPaidResultInTheWireFormatMarksTheOrderPaidWithOneLogRow() {
@@ -176,6 +187,30 @@ class OrderMessagingTest {
         rabbit.convertAndSend(names.payExchange(), names.payResultRoutingKey(), result);
 
         awaitDeadLetter(result.messageId());
+        assertThat(orders.statusOf(order.id())).isEqualTo(OrderStatus.UNPAID);
+    }
+
+    @Test
+    void aResultWhoseConsumerDiesHoldingItIsParkedOnceTheDeliveryLimitIsSpent() throws Exception {
+        OrderView order = place("frank");
+        PayResultMessage result = paid(order, "wx-tx-crash", FEE);
+        MessageListenerContainer listener = listeners.getListenerContainer("payResult");
+        listener.stop();
+        try {
+            rabbit.convertAndSend(names.payExchange(), names.payResultRoutingKey(), result);
+
+            // the broker counts each time the message comes back; past the limit it dead-letters it
+            for (int delivery = 0; delivery <= DELIVERY_LIMIT; delivery++) {
+                takeWithoutAckAndDie(names.payResultQueue());
+            }
+
+            awaitDeadLetter(result.messageId());
+        } finally {
+            listener.start();
+        }
+        assertThat(deadLetterRows.findByState(DeadLetterState.OPEN, 1000)).filteredOn(row -> row.body()
+                .contains(result.messageId())).singleElement()
+                .satisfies(row -> assertThat(row.reason()).contains("delivery_limit", names.payResultQueue()));
         assertThat(orders.statusOf(order.id())).isEqualTo(OrderStatus.UNPAID);
     }
 
@@ -377,6 +412,19 @@ class OrderMessagingTest {
 
     private List<OrderLogRow> paidLogRows(String orderId) {
         return mapper.findLogs(orderId).stream().filter(l -> l.toStatus() == OrderStatus.PAID).toList();
+    }
+
+    /**
+     * What a consumer that crashes leaves behind: it took the head of {@code queue} on a channel of its own
+     * and went away without an ack (the channel closes), so the broker puts it back, counted.
+     */
+    private void takeWithoutAckAndDie(String queue) throws Exception {
+        Channel channel = connectionFactory.createConnection().getDelegate().createChannel();
+        try {
+            await().atMost(WAIT).until(() -> channel.basicGet(queue, false) != null);
+        } finally {
+            channel.close();
+        }
     }
 
     /** Waits until the marked message was given up on and parked from the pay result DLQ. */

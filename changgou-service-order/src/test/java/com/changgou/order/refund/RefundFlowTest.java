@@ -57,7 +57,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @SpringBootTest(properties = {
         "eureka.client.enabled=false",
-        "spring.rabbitmq.port=1",
+        "spring.rabbitmq.addresses=127.0.0.1:1",
         "spring.rabbitmq.listener.simple.auto-startup=false",
         // the order events stay in the outbox: the broker is no part of it
         "changgou.outbox.relay-enabled=false",

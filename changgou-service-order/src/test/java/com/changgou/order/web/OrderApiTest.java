@@ -47,7 +47,7 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
-        "spring.rabbitmq.port=1",
+        "spring.rabbitmq.addresses=127.0.0.1:1",
         "spring.rabbitmq.listener.simple.auto-startup=false",
         // no order here is paid, and the outbox's relay has no broker to publish to
         "changgou.outbox.relay-enabled=false",

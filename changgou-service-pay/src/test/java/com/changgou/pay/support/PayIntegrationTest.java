@@ -67,8 +67,7 @@ public abstract class PayIntegrationTest {
         registry.add("spring.datasource.url", TestInfra::jdbcUrl);
         registry.add("spring.datasource.username", () -> "root");
         registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
-        registry.add("spring.rabbitmq.port", () -> "5672");
+        registry.add("spring.rabbitmq.addresses", () -> "127.0.0.1:5672");
         registry.add("spring.rabbitmq.virtual-host", () -> TestInfra.VHOST);
         // the administrator: these tests also declare and read queues in the order service's place
         registry.add("spring.rabbitmq.username", () -> TestInfra.RABBIT_USER);

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
  * per order event this service is done with, by {@code outcome}: {@code applied} (points moved),
  * {@code ignored} (acknowledged unchanged: a duplicate, not GOODS, a type it does not act on) and
  * {@code dead_lettered} (given up on, to {@code user.order-events.dlq}). Retries are not counted:
- * an event is counted once, when it is settled one way or the other.
+ * an event is counted once, when it is settled one way or the other. One the broker dead-letters past
+ * its delivery limit (the service died holding it, again and again) is not seen here: the DLQ's depth
+ * shows it.
  */
 @Component
 class OrderEventMeters {

@@ -12,6 +12,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,16 +59,45 @@ class BrokerPermissionsTest {
     }
 
     @Test
-    void theQueueIsDurableDeadLettersToItsOwnDlqAndIsBoundToOrderEvents() throws Exception {
+    void theQueueIsAQuorumQueueThatDeadLettersAtLeastOnceToItsOwnDlqAndIsBoundToOrderEvents() throws Exception {
         String queue = BROKER.get("/api/queues/%s/" + ScriptedBroker.enc(NAMES.orderEventsQueue()));
         assertThat(JsonPath.<Boolean>read(queue, "$.durable")).isTrue();
+        assertThat(JsonPath.<String>read(queue, "$.type")).isEqualTo("quorum");
         assertThat(JsonPath.<Map<String, Object>>read(queue, "$.arguments")).containsOnly(
+                Map.entry("x-queue-type", "quorum"),
+                Map.entry("x-delivery-limit", 10),
                 Map.entry("x-dead-letter-exchange", "user.order-events.dlx"),
-                Map.entry("x-dead-letter-routing-key", "user.order-events.dlq"));
+                Map.entry("x-dead-letter-routing-key", "user.order-events.dlq"),
+                Map.entry("x-dead-letter-strategy", "at-least-once"),
+                Map.entry("x-overflow", "reject-publish"));
         String bindings = BROKER.get("/api/bindings/%s/e/order.events/q/" + ScriptedBroker.enc(NAMES.orderEventsQueue()));
         assertThat(JsonPath.<List<Object>>read(bindings, "$")).hasSize(1);
         String dlq = BROKER.get("/api/bindings/%s/e/user.order-events.dlx/q/user.order-events.dlq");
         assertThat(JsonPath.<List<String>>read(dlq, "$[*].routing_key")).containsExactly("user.order-events.dlq");
+    }
+
+    /** Nothing stands behind the DLQ: a delivery limit there would drop the events a person has yet to read. */
+    @Test
+    void theDeadLetterQueueIsAQuorumQueueWithoutADeliveryLimit() throws Exception {
+        String dlq = BROKER.get("/api/queues/%s/" + ScriptedBroker.enc(NAMES.deadLetterQueue()));
+        assertThat(JsonPath.<String>read(dlq, "$.type")).isEqualTo("quorum");
+        assertThat(JsonPath.<Map<String, Object>>read(dlq, "$.arguments")).containsOnly(
+                Map.entry("x-queue-type", "quorum"));
+    }
+
+    /** What rabbitmq-definitions.sh imports before the service starts: any other argument and it could not start. */
+    @Test
+    void theUserServicesQueuesAreDeclaredAsDefinitionsJsonHasThem() throws Exception {
+        Path definitions = Path.of(System.getProperty("user.dir")).getParent()
+                .resolve("deploy/rabbitmq/definitions.json");
+        List<Map<String, Object>> queues = JsonPath.read(Files.readString(definitions),
+                "$.queues[?(@.name =~ /user\\..*/)]");
+        assertThat(queues).hasSize(2);
+        for (Map<String, Object> queue : queues) {
+            String live = BROKER.get("/api/queues/%s/" + ScriptedBroker.enc((String) queue.get("name")));
+            assertThat(JsonPath.<Map<String, Object>>read(live, "$.arguments")).as((String) queue.get("name"))
+                    .isEqualTo(queue.get("arguments"));
+        }
     }
 
     @Test

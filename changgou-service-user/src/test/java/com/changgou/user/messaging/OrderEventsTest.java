@@ -10,12 +10,14 @@ import com.changgou.user.TestDatabase;
 import com.changgou.user.TestVhost;
 import com.changgou.user.points.Points;
 import com.changgou.user.points.PointsKind;
+import com.rabbitmq.client.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -46,13 +48,16 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.rabbitmq.listener.simple.max-concurrency=1",
         // the production back-off, shortened: a refund ahead of its payment reaches the DLQ in about a second
         "spring.rabbitmq.listener.simple.retry.initial-interval=100ms",
-        "spring.rabbitmq.listener.simple.retry.max-interval=200ms"})
+        "spring.rabbitmq.listener.simple.retry.max-interval=200ms",
+        "user.rabbit.delivery-limit=" + OrderEventsTest.DELIVERY_LIMIT})
 @DirtiesContext
 class OrderEventsTest {
 
     static final TestDatabase DB = new TestDatabase();
     static final TestVhost VHOST = new TestVhost();
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** This vhost's queue gives an event back this many times at most, so a test can spend them all. */
+    static final int DELIVERY_LIMIT = 2;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
@@ -89,7 +94,10 @@ class OrderEventsTest {
     @Autowired
     MeterRegistry meters;
 
-    static final List<String> deadLetters = new CopyOnWriteArrayList<>();
+    @Autowired
+    CachingConnectionFactory connectionFactory;
+
+    static final List<Message> deadLetters = new CopyOnWriteArrayList<>();
 
     @Test
     void theSameEventDeliveredTenTimesAddsPointsOnce() {
@@ -242,6 +250,45 @@ class OrderEventsTest {
         assertThat(entriesOf(refund.eventId())).isOne();
     }
 
+    @Test
+    void anEventWhoseConsumerDiesHoldingItGoesToTheDeadLetterQueueOnceTheDeliveryLimitIsSpent() throws Exception {
+        String shopper = shopper();
+        OrderEvent paid = paid(shopper, BusinessType.GOODS, 900);
+        MessageListenerContainer container = listeners.getListenerContainer(OrderEventListener.ID);
+        container.stop();
+        try {
+            publish(paid);
+
+            // the broker counts each time the event comes back; past the limit it dead-letters it
+            for (int delivery = 0; delivery <= DELIVERY_LIMIT; delivery++) {
+                takeWithoutAckAndDie(names.orderEventsQueue());
+            }
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(deadLetter(paid.eventId())).isNotNull());
+        } finally {
+            container.start();
+        }
+        List<Map<String, ?>> deaths = deadLetter(paid.eventId()).getMessageProperties().getXDeathHeader();
+        assertThat(deaths).singleElement().satisfies(death -> {
+            assertThat(String.valueOf(death.get("reason"))).isEqualTo("delivery_limit");
+            assertThat(String.valueOf(death.get("queue"))).isEqualTo(names.orderEventsQueue());
+        });
+        assertThat(balanceOf(shopper)).isNull();
+    }
+
+    /**
+     * What a consumer that crashes leaves behind: it took the head of {@code queue} on a channel of its own
+     * and went away without an ack (the channel closes), so the broker puts it back, counted.
+     */
+    private void takeWithoutAckAndDie(String queue) throws Exception {
+        Channel channel = connectionFactory.createConnection().getDelegate().createChannel();
+        try {
+            await().atMost(WAIT).until(() -> channel.basicGet(queue, false) != null);
+        } finally {
+            channel.close();
+        }
+    }
+
     /** changgou.user.order.events of one outcome, as Prometheus reads changgou_user_order_events_total. */
     private double counted(String outcome) {
         Counter counter = meters.find(OrderEventMeters.NAME).tag("outcome", outcome).counter();
@@ -300,12 +347,19 @@ class OrderEventsTest {
         return rabbit.execute(channel -> channel.queueDeclarePassive(queue).getMessageCount());
     }
 
-    /** Everything on the DLQ so far, kept across reads. */
+    /** The bodies of everything on the DLQ so far, kept across reads. */
     private List<String> deadLetters() {
         for (Message m = rabbit.receive(names.deadLetterQueue(), 200); m != null;
                 m = rabbit.receive(names.deadLetterQueue(), 200)) {
-            deadLetters.add(new String(m.getBody(), StandardCharsets.UTF_8));
+            deadLetters.add(m);
         }
-        return deadLetters;
+        return deadLetters.stream().map(m -> new String(m.getBody(), StandardCharsets.UTF_8)).toList();
+    }
+
+    /** The dead letter of this message id, or null while there is none. */
+    private Message deadLetter(String messageId) {
+        deadLetters();
+        return deadLetters.stream().filter(m -> messageId.equals(m.getMessageProperties().getMessageId()))
+                .findFirst().orElse(null);
     }
 }
