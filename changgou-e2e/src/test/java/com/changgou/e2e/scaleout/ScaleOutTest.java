@@ -88,10 +88,12 @@ class ScaleOutTest {
     @Order(3)
     void aBrokerNodeStoppedInABurstLosesAndDoublesNothing(Suite suite) throws Exception {
         FaultReport report = new FaultReport("S3 a RabbitMQ node stopped, started");
-        int count = 600;
+        int count = 400;
         Shopper shopper = Shopper.signUp(suite, "so-broker");
         // The node that leads order.pay.result: stopping it makes the queue elect a new leader.
-        int leader = nodeOf(suite.rabbit().queue("order.pay.result").path("leader").asString());
+        JsonNode before = suite.rabbit().queue("order.pay.result");
+        int leader = nodeOf(before.path("leader").asString());
+        int consumers = before.path("consumers").asInt();
         long[] paidWhileDown = new long[2];
         Burst burst = new Burst(suite, shopper)
                 .at(count / 4, "node stopped", () -> {
@@ -110,10 +112,13 @@ class ScaleOutTest {
             assertThat(paidWhileDown[1]).as("orders paid while a node was down: the quorum queue stayed available")
                     .isGreaterThan(paidWhileDown[0]);
             paidOnceEach(suite, orders);
-            JsonNode queue = suite.rabbit().queue("order.pay.result");
-            assertThat(queue.path("type").asString()).isEqualTo("quorum");
-            assertThat(queue.path("online").size()).as("members online again").isEqualTo(3);
-            assertThat(queue.path("consumers").asInt()).as("both order instances consume again").isEqualTo(2);
+            assertThat(suite.rabbit().queue("order.pay.result").path("type").asString()).isEqualTo("quorum");
+            // the restarted node's replica catches up a few seconds after the node is back
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode queue = suite.rabbit().queue("order.pay.result");
+                assertThat(queue.path("online").size()).as("members online again").isEqualTo(3);
+                assertThat(queue.path("consumers").asInt()).as("both order instances consume again").isEqualTo(consumers);
+            });
             report.fault("paid while down", (int) (paidWhileDown[1] - paidWhileDown[0]));
             report.print(PendingOrder.finalStates(suite, orders));
         } finally {
@@ -129,7 +134,7 @@ class ScaleOutTest {
         Shopper shopper = Shopper.signUp(suite, "so-twice");
         List<PendingOrder> abandoned = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            abandoned.add(PendingOrder.place(shopper, 1 + i));
+            abandoned.add(PendingOrder.place(shopper, 1 + i % 99));
         }
         List<PendingOrder> refunded = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -143,7 +148,7 @@ class ScaleOutTest {
         Burst burst = new Burst(suite, Shopper.signUp(suite, "so-burst"));
         CompletableFuture<List<PendingOrder>> paying = CompletableFuture.supplyAsync(() -> {
             try {
-                return burst.run(300);
+                return burst.run(200);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
