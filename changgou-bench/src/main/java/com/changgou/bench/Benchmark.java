@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@code ./changgou bench}: measures the suite that {@code ./changgou up} started, in one run, and
  * writes docs/bench/results.md and results.png. It starts nothing and fails plainly when the suite
  * is not up. Order: memory at rest, the PerfTest reference (suite idle), QR latency, push latency,
- * throughput (the heaviest, last), memory after the run.
+ * throughput (the heaviest of the suite's runs), the floor (the same durable work without the suite,
+ * right after, on the same machine and services), memory after the run.
  */
 public final class Benchmark {
 
@@ -80,11 +81,19 @@ public final class Benchmark {
         log.info("  {} of {} PAID in {} s: {} orders/s", throughput.paid(), throughput.orders(),
                 String.format("%.2f", throughput.seconds()), String.format("%.1f", throughput.ordersPerSecond()));
 
+        log.info("floor: the same durable work for {} orders by a plain program, {} notifiers", options.orders(),
+                options.concurrency());
+        FloorRun.Result floor = new FloorRun(suite, options, Path.of("").toAbsolutePath(),
+                WeChatNotification.fromEnvironment(System.getenv())).run(runId);
+        log.info("  {} of {} PAID in {} s (notifications stored after {} s): {} orders/s", floor.paid(), floor.orders(),
+                String.format("%.2f", floor.seconds()), String.format("%.2f", floor.notifiedSeconds()),
+                String.format("%.1f", floor.ordersPerSecond()));
+
         Map<String, Long> rssAfter = Processes.residentMegabytes(suite.runDir());
         log.info("resident memory after the run (MB): {}", rssAfter);
         return new Results(started, command, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                throughput, push, qr, perfTest, rssAtRest, rssAfter,
+                throughput, floor, push, qr, perfTest, rssAtRest, rssAfter,
                 loadBefore, Processes.loadAverage());
     }
 }

@@ -1,30 +1,31 @@
 package com.changgou.bench;
 
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
 /**
- * Nearest-rank percentiles of a set of measured durations, in milliseconds. Nearest rank (not
- * interpolation) so that every reported figure is a latency that one payment really had.
+ * Percentiles of measured durations, in milliseconds, read from an HdrHistogram of microseconds kept to
+ * three significant digits: each figure is a measured duration to within 0.1%, rounded up, never an
+ * average of two.
  */
-record Percentiles(int count, double p50, double p95, double p99, double max) {
+record Percentiles(long count, double p50, double p95, double p99, double max) {
 
-    static Percentiles ofMillis(Collection<Double> millis) {
-        return ofMillis(millis.stream().mapToDouble(Double::doubleValue).toArray());
-    }
+    private static final int SIGNIFICANT_DIGITS = 3;
 
-    static Percentiles ofMillis(double[] millis) {
-        if (millis.length == 0) {
+    /** Durations in nanoseconds; a paced run measures them from each send's intended instant ({@link Pacing}). */
+    static Percentiles ofNanos(Collection<Long> nanos) {
+        // auto-resizing: no duration is too long to record, however long the suite stalled
+        Histogram micros = new Histogram(SIGNIFICANT_DIGITS);
+        nanos.forEach(n -> micros.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(n))));
+        if (micros.getTotalCount() == 0) {
             throw new IllegalArgumentException("no samples to take percentiles of");
         }
-        double[] sorted = millis.clone();
-        Arrays.sort(sorted);
-        return new Percentiles(sorted.length, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99), sorted[sorted.length - 1]);
+        return new Percentiles(micros.getTotalCount(), millis(micros.getValueAtPercentile(50)),
+                millis(micros.getValueAtPercentile(95)), millis(micros.getValueAtPercentile(99)), millis(micros.getMaxValue()));
     }
 
-    /** The smallest sample with at least {@code percent}% of the samples at or below it. */
-    static double rank(double[] sorted, double percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    private static double millis(long micros) {
+        return micros / 1000.0;
     }
 }

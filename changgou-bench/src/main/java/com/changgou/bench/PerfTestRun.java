@@ -1,14 +1,12 @@
 package com.changgou.bench;
 
+import static com.changgou.bench.RabbitManagement.encode;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,16 +33,15 @@ final class PerfTestRun {
 
     Result run(String runId) throws IOException, InterruptedException {
         String vhost = "bench-perftest-" + runId;
-        management("PUT", "/api/vhosts/" + encode(vhost), "");
+        RabbitManagement management = new RabbitManagement(suite);
+        management.createVhost(vhost);
         try {
-            management("PUT", "/api/permissions/%s/%s".formatted(encode(vhost), encode(suite.rabbitUser())),
-                    "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
             List<String> arguments = List.of("-x", "1", "-y", "1", "-f", "persistent", "-c", "50", "-q", "50",
                     "-z", Integer.toString(options.perfTestSeconds()), "-s", "200");
             String output = perfTest(vhost, arguments);
             return new Result(arguments, PerfTestSummary.parse(output));
         } finally {
-            management("DELETE", "/api/vhosts/" + encode(vhost), null);
+            management.deleteVhost(vhost);
         }
     }
 
@@ -62,24 +59,5 @@ final class PerfTestRun {
         }
         output.lines().filter(line -> line.contains("avg") || line.contains("latency")).forEach(line -> log.info("  perftest | {}", line));
         return output;
-    }
-
-    private void management(String method, String path, String json) {
-        String auth = Base64.getEncoder().encodeToString((suite.rabbitUser() + ":" + suite.rabbitPassword())
-                .getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = Http.request(suite.rabbitManagement().resolve(path))
-                .header("Authorization", "Basic " + auth)
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        HttpResponse<String> response = Http.send(request).join();
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("RabbitMQ management %s %s: %d %s".formatted(method, path, response.statusCode(),
-                    response.body()));
-        }
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

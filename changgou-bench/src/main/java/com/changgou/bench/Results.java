@@ -5,12 +5,17 @@ import java.util.Map;
 
 /** Everything one run measured, and how it was run. */
 record Results(ZonedDateTime started, String command, int cores, String java, ThroughputRun.Result throughput,
-               PushLatencyRun.Result push, QrLatencyRun.Result qr, PerfTestRun.Result perfTest,
+               FloorRun.Result floor, PushLatencyRun.Result push, QrLatencyRun.Result qr, PerfTestRun.Result perfTest,
                Map<String, Long> rssAtRest, Map<String, Long> rssAfter,
                String loadBefore, String loadAfter) {
 
     /** The suite's orders/s as a share of PerfTest's confirmed, persistent, consumed messages/s. */
     double throughputShare() {
         return throughput.ordersPerSecond() / perfTest.summary().receivingRate();
+    }
+
+    /** The suite's orders/s as a share of the floor's: the same durable work without the product around it. */
+    double floorShare() {
+        return throughput.ordersPerSecond() / floor.ordersPerSecond();
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * with a plain message when an app is not answering.
  */
 record Suite(URI gateway, URI gatewayManagement, URI sandbox, URI webStomp, String webStompUser, String webStompPassword,
-             String jdbcUrl, String dbUser, String dbPassword, URI amqp, URI rabbitManagement,
+             String dbServer, String orderSchema, String dbUser, String dbPassword, URI amqp, URI rabbitManagement,
              String rabbitUser, String rabbitPassword, String rabbitVhost, Path runDir, String paySchema) {
 
     static Suite fromEnvironment(Map<String, String> env, Path root) {
@@ -32,8 +32,8 @@ record Suite(URI gateway, URI gatewayManagement, URI sandbox, URI webStomp, Stri
                 URI.create(env.getOrDefault("WEBSTOMP_URL", "ws://127.0.0.1:15674/ws")),
                 env.getOrDefault("WEBSTOMP_USER", "webguest"),
                 env.getOrDefault("WEBSTOMP_PASSWORD", "webguest"),
-                "jdbc:mysql://%s:%s/%s?serverTimezone=UTC".formatted(dbHost, env.getOrDefault("DB_PORT", "3306"),
-                        env.getOrDefault("ORDER_DB_NAME", "changgou_order")),
+                "jdbc:mysql://%s:%s".formatted(dbHost, env.getOrDefault("DB_PORT", "3306")),
+                env.getOrDefault("ORDER_DB_NAME", "changgou_order"),
                 env.getOrDefault("DB_USER", "root"),
                 env.getOrDefault("DB_PASSWORD", ""),
                 URI.create("amqp://%s:%s".formatted(rabbitHost, env.getOrDefault("RABBIT_PORT", "5672"))),
@@ -42,6 +42,11 @@ record Suite(URI gateway, URI gatewayManagement, URI sandbox, URI webStomp, Stri
                 env.getOrDefault("RABBIT_VHOST", "/"),
                 Path.of(env.getOrDefault("CHANGGOU_RUN_DIR", root.resolve(".run").toString())),
                 env.getOrDefault("PAY_DB_NAME", "changgou_pay"));
+    }
+
+    /** The order schema, where the bench counts its orders PAID. */
+    String jdbcUrl() {
+        return "%s/%s?serverTimezone=UTC".formatted(dbServer, orderSchema);
     }
 
     /** Fails unless the gateway and the sandbox answer their health checks. */

@@ -11,6 +11,7 @@ final class Targets {
     }
 
     static final double THROUGHPUT_SHARE = 0.25;
+    static final double FLOOR_SHARE = 0.5;
     static final double PUSH_P99_MS = 100;
     static final double PUSH_P50_MS = 20;
     static final double QR_P99_MS = 150;
@@ -24,6 +25,11 @@ final class Targets {
         double share = results.throughputShare();
         checks.add(new Check("throughput >= 25% of PerfTest's receiving rate", "%.1f%%".formatted(share * 100),
                 results.throughput().complete() && share >= THROUGHPUT_SHARE));
+        FloorRun.Result floor = results.floor();
+        checks.add(new Check("notification → PAID throughput >= 50% of the floor", "%.1f%% (%.1f of %.1f orders/s%s)".formatted(
+                results.floorShare() * 100, results.throughput().ordersPerSecond(), floor.ordersPerSecond(),
+                floor.complete() ? "" : "; the floor run was incomplete"),
+                results.throughput().complete() && floor.complete() && results.floorShare() >= FLOOR_SHARE));
         Percentiles push = results.push().push();
         checks.add(new Check("push p50 <= 20 ms", Report.ms(push.p50()) + " ms", push.p50() <= PUSH_P50_MS));
         int lost = results.push().lost();

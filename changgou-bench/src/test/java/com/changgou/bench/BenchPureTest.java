@@ -34,6 +34,14 @@ class BenchPureTest {
     }
 
     @Test
+    void theFloorWarmsUpOnATenthOfItsOrdersAtMost500AndOnOneAtLeast() {
+        assertThat(FloorRun.warmUp(5000)).isEqualTo(500);
+        assertThat(FloorRun.warmUp(20_000)).isEqualTo(500);
+        assertThat(FloorRun.warmUp(50)).isEqualTo(5);
+        assertThat(FloorRun.warmUp(5)).isEqualTo(1);
+    }
+
+    @Test
     void vmRssIsReadInKilobytes() {
         String status = "Name:\tjava\nVmPeak:\t 3000000 kB\nVmRSS:\t  215040 kB\nThreads:\t40\n";
 

@@ -1,0 +1,35 @@
+package com.changgou.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChartTest {
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    @BeforeAll
+    static void noDisplay() {
+        // as Benchmark.main: the bench runs where there is no screen
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @Test
+    void aRunsResultsAreDrawnAsAPngOfTheChartsSize(@TempDir Path dir) throws IOException {
+        Path png = dir.resolve("results.png");
+
+        Chart.write(SampleResults.of(), png);
+
+        assertThat(Files.readAllBytes(png)).startsWith(PNG_SIGNATURE);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(Chart.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(Chart.HEIGHT);
+    }
+}
