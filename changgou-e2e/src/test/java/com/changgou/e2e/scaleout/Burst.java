@@ -35,11 +35,8 @@ final class Burst {
 
     private final Suite suite;
     private final Shopper shopper;
-    private final Map<Integer, Fault> faults = new TreeMap<>();
+    private final Map<Integer, Runnable> faults = new TreeMap<>();
     private final AtomicInteger retried = new AtomicInteger();
-
-    private record Fault(String name, Runnable action) {
-    }
 
     Burst(Suite suite, Shopper shopper) {
         this.suite = suite;
@@ -47,18 +44,14 @@ final class Burst {
     }
 
     /** Runs {@code action} once {@code placed} orders of the burst have been placed and paid. */
-    Burst at(int placed, String name, Runnable action) {
-        faults.put(placed, new Fault(name, action));
+    Burst at(int placed, Runnable action) {
+        faults.put(placed, action);
         return this;
     }
 
     /** Requests of shoppers that failed and were tried again. */
     int retried() {
         return retried.get();
-    }
-
-    List<String> faultNames() {
-        return faults.values().stream().map(Fault::name).toList();
     }
 
     /** Places and pays {@code count} orders; returns them once every one is paid at WeChat and every fault has run. */
@@ -75,10 +68,10 @@ final class Burst {
                 paying.add(shoppers.submit(() -> {
                     PendingOrder order = placeAndStartPaying(quantity);
                     suite.sandbox().pay(order.codeUrl());
-                    Fault due = faults.get(placed.incrementAndGet());
+                    Runnable due = faults.get(placed.incrementAndGet());
                     if (due != null) {
                         synchronized (struck) {
-                            struck.add(CompletableFuture.runAsync(due.action(), strikes));
+                            struck.add(CompletableFuture.runAsync(due, strikes));
                         }
                     }
                     return order;
@@ -106,7 +99,7 @@ final class Burst {
 
     private <T> T retrying(Callable<T> request) {
         AtomicInteger attempts = new AtomicInteger();
-        T answer = await().atMost(TRY_FOR).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+        return await().atMost(TRY_FOR).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .until(() -> {
                     if (attempts.incrementAndGet() > 1) {
@@ -114,6 +107,5 @@ final class Burst {
                     }
                     return request.call();
                 }, Objects::nonNull);
-        return answer;
     }
 }

@@ -51,7 +51,7 @@ class ScaleOutTest {
     @Order(1)
     void aPayInstanceKilledInABurstLosesNoPayment(Suite suite) throws Exception {
         FaultReport report = new FaultReport("S1 pay-2 SIGKILL in a burst of 1,000");
-        Burst burst = new Burst(suite, Shopper.signUp(suite, "so-pay")).at(BURST / 3, "pay-2 SIGKILL", () -> suite.kill("pay-2"));
+        Burst burst = new Burst(suite, Shopper.signUp(suite, "so-pay")).at(BURST / 3, () -> suite.kill("pay-2"));
         try {
             List<PendingOrder> orders = burst.run(BURST);
             report.orders(orders.size()).fault("pay-2 SIGKILL", 1).fault("requests retried", burst.retried());
@@ -70,8 +70,8 @@ class ScaleOutTest {
     void anOrderInstanceThenAGatewayKilledInABurstLoseNothing(Suite suite) throws Exception {
         FaultReport report = new FaultReport("S2 order-2, then gateway-2 SIGKILL");
         Burst burst = new Burst(suite, Shopper.signUp(suite, "so-order"))
-                .at(BURST / 4, "order-2 SIGKILL", () -> suite.kill("order-2"))
-                .at(BURST * 3 / 5, "gateway-2 SIGKILL", () -> suite.kill("gateway-2"));
+                .at(BURST / 4, () -> suite.kill("order-2"))
+                .at(BURST * 3 / 5, () -> suite.kill("gateway-2"));
         try {
             List<PendingOrder> orders = burst.run(BURST);
             report.orders(orders.size()).fault("order-2 SIGKILL", 1).fault("gateway-2 SIGKILL", 1)
@@ -96,11 +96,11 @@ class ScaleOutTest {
         int leader = nodeOf(suite.rabbit().queue("order.pay.result").path("leader").asString());
         long[] paidWhileDown = new long[2];
         Burst burst = new Burst(suite, shopper)
-                .at(count / 4, "node stopped", () -> {
+                .at(count / 4, () -> {
                     suite.stopBrokerNode(leader);
                     paidWhileDown[0] = paidOrders(suite, shopper);
                 })
-                .at(count * 2 / 3, "node started", () -> {
+                .at(count * 2 / 3, () -> {
                     paidWhileDown[1] = paidOrders(suite, shopper);
                     suite.startBrokerNode(leader);
                 });
