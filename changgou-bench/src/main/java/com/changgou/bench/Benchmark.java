@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * writes docs/bench/results.md and results.png. It starts nothing and fails plainly when the suite
  * is not up. Order: memory at rest, the PerfTest reference (suite idle), QR latency, push latency,
  * throughput (the heaviest of the suite's runs), the floor (the same durable work without the suite,
- * right after, on the same machine and services), memory after the run.
+ * right after, on the same machine and services), memory after the run. How long {@code ./changgou up}
+ * took is read from the run folder, where {@code ./changgou} keeps it.
  */
 public final class Benchmark {
 
@@ -70,11 +71,16 @@ public final class Benchmark {
         log.info("QR latency: {} wxpay pages after {} warm-up", options.qrCalls(), options.qrWarmUp());
         QrLatencyRun.Result qr = new QrLatencyRun(suite, options).run(runId);
 
-        log.info("push latency: {} notifications at {}/s", options.pushPayments(), options.pushRate());
+        log.info("push latency: {} pages open at once, their payments at {}/s, token-routed then on the plain fanout",
+                options.pushPages(), options.pushRate());
         PushLatencyRun.Result push = new PushLatencyRun(suite, options, WeChatNotification.fromEnvironment(System.getenv()))
                 .run(runId);
-        log.info("  push p50 {} ms, p99 {} ms; polling p50 {} ms", Report.ms(push.push().p50()), Report.ms(push.push().p99()),
-                Report.ms(push.polling().p50()));
+        for (PushLatencyRun.Mode mode : List.of(push.tokenRouted(), push.fanout())) {
+            log.info("  {}: push p50 {} ms, p99 {} ms, {} frames per payment, {} never pushed", mode.mode().label(),
+                    Report.ms(mode.push().p50()), Report.ms(mode.push().p99()), String.format("%.2f", mode.framesPerPayment()),
+                    mode.neverPushed());
+        }
+        log.info("  polling p50 {} ms", Report.ms(push.polling().p50()));
 
         log.info("throughput: {} orders paid through the sandbox, {} callers", options.orders(), options.concurrency());
         ThroughputRun.Result throughput = new ThroughputRun(suite, options).run(runId);
@@ -94,6 +100,6 @@ public final class Benchmark {
         return new Results(started, command, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 throughput, floor, push, qr, perfTest, rssAtRest, rssAfter,
-                loadBefore, Processes.loadAverage());
+                loadBefore, Processes.loadAverage(), UpTime.read(suite.runDir()));
     }
 }

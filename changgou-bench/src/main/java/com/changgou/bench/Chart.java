@@ -32,8 +32,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * The run's chart, drawn by JFreeChart with no display (java.awt.headless): throughput beside the
- * floor and PerfTest (left), and latency percentiles, push beside 3-second polling and the QR page
- * (right), each panel with its targets as dashed lines. Both value axes are logarithmic because the
+ * floor and PerfTest (left), and latency percentiles, push to token-routed pages beside the same load
+ * on the plain fanout, 3-second polling and the QR page (right), each panel with its targets as dashed lines. Both value axes are logarithmic because the
  * figures side by side differ by orders of magnitude, and each panel has its own, since one counts per
  * second and the other milliseconds.
  */
@@ -55,6 +55,7 @@ final class Chart {
     private static final Color PAY = new Color(0x2e7d32);
     private static final Color FLOOR = new Color(0x6a1b9a);
     private static final Color REFERENCE = new Color(0x9e9e9e);
+    private static final Color FANOUT = new Color(0x00838f);
     private static final Color POLL = new Color(0xc62828);
     private static final Color QR = new Color(0x1565c0);
     private static final Color TARGET = new Color(0xef6c00);
@@ -92,12 +93,16 @@ final class Chart {
                         new Mark("25% of PerfTest", perf.receivingRate() * Targets.THROUGHPUT_SHARE)));
     }
 
+    /** Push to token-routed pages beside the same load on the plain fanout, 3-second polling and the QR page. */
     private static JFreeChart latency(Results r) {
-        Percentiles push = r.push().push();
+        Percentiles push = r.push().tokenRouted().push();
+        Percentiles fanout = r.push().fanout().push();
         Percentiles poll = r.push().polling();
         Percentiles qr = r.qr().latency();
-        return panel("Latency (ms, log scale)", " ms", List.of(
-                        new Bar("push p50", push.p50(), PAY), new Bar("push p95", push.p95(), PAY), new Bar("push p99", push.p99(), PAY),
+        return panel("Latency (ms, log scale), %d pages open".formatted(r.push().payments()), " ms", List.of(
+                        new Bar("token p50", push.p50(), PAY), new Bar("token p95", push.p95(), PAY), new Bar("token p99", push.p99(), PAY),
+                        new Bar("fanout p50", fanout.p50(), FANOUT), new Bar("fanout p95", fanout.p95(), FANOUT),
+                        new Bar("fanout p99", fanout.p99(), FANOUT),
                         new Bar("poll p50", poll.p50(), POLL), new Bar("poll p95", poll.p95(), POLL), new Bar("poll p99", poll.p99(), POLL),
                         new Bar("QR p50", qr.p50(), QR), new Bar("QR p99", qr.p99(), QR)),
                 List.of(new Mark("push p50 target", Targets.PUSH_P50_MS), new Mark("push p99 target", Targets.PUSH_P99_MS),
@@ -106,7 +111,9 @@ final class Chart {
 
     private static JFreeChart panel(String title, String unit, List<Bar> bars, List<Mark> marks) {
         DefaultCategoryDataset values = new DefaultCategoryDataset();
-        bars.forEach(bar -> values.addValue(Math.max(bar.value(), AXIS_FLOOR), "value", bar.label()));
+        // a figure the run could not measure (NaN: no frame arrived) keeps its place, without a bar or a label
+        bars.forEach(bar -> values.addValue(Double.isFinite(bar.value()) ? Math.max(bar.value(), AXIS_FLOOR) : null, "value",
+                bar.label()));
         LogAxis axis = new LogAxis();
         axis.setBase(10);
         axis.setSmallestValue(AXIS_FLOOR);
@@ -114,11 +121,14 @@ final class Chart {
         // a tick at each power of ten (the unit counts decades on a log axis), nothing between
         axis.setTickUnit(new NumberTickUnit(1));
         axis.setMinorTickCount(1);
-        double highest = bars.stream().mapToDouble(Bar::value).max().orElse(1);
-        double lowest = bars.stream().mapToDouble(Bar::value).min().orElse(1);
+        double highest = bars.stream().mapToDouble(Bar::value).filter(Double::isFinite).max().orElse(1);
+        double lowest = bars.stream().mapToDouble(Bar::value).filter(Double::isFinite).min().orElse(1);
         // from 1 unless a bar is shorter, and up to the decade above the highest bar with room for its label
         axis.setRange(lowest < 1 ? AXIS_FLOOR : 1, Math.pow(10, Math.ceil(Math.log10(Math.max(highest, 1.0001)) + 0.3)));
-        CategoryPlot plot = new CategoryPlot(values, new CategoryAxis(), axis, renderer(bars, unit));
+        CategoryAxis categories = new CategoryAxis();
+        // eleven bars share the latency panel: their names may take two lines
+        categories.setMaximumCategoryLabelLines(2);
+        CategoryPlot plot = new CategoryPlot(values, categories, axis, renderer(bars, unit));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xe0e0e0));
         marks.forEach(mark -> plot.addRangeMarker(marker(mark)));

@@ -12,7 +12,13 @@ final class Report {
     private Report() {
     }
 
+    /** What the report shows where a run measured nothing (no frame arrived, say). */
+    static final String NONE = "–";
+
     static String ms(double millis) {
+        if (Double.isNaN(millis)) {
+            return NONE;
+        }
         return String.format(Locale.ROOT, millis < 10 ? "%.2f" : "%.1f", millis);
     }
 
@@ -142,30 +148,72 @@ final class Report {
 
     private static String push(Results r) {
         PushLatencyRun.Result p = r.push();
-        return """
-                ## Push latency (%d payments at %d/s after %d unrecorded warm-up ones; %d never pushed, %d notifications refused)
+        PushLatencyRun.Mode routed = p.tokenRouted();
+        PushLatencyRun.Mode fanout = p.fanout();
+        StringBuilder md = new StringBuilder("""
+                ## Push latency (%d pages open at once, %d payments at %d/s, in each mode; %d unrecorded warm-up payments first)
+
+                Each page is a WebSocket and STOMP session of its own, opened through `%s` with its shopper's session
+                cookie as the wxpay page opens it, and waits for its own payment. Token-routed: %d pages, each subscribed to its
+                own token on `paynotify.token` (as the wxpay page is), while their payments are paid. Plain fanout: right after,
+                %d other pages (new orders, the same rate), each subscribed to the `paynotify` fanout itself and keeping the
+                frame whose body carries its token.
+
+                | ms | token-routed | plain fanout |
+                |---|---|---|
+                """.formatted(p.payments(), p.payments(), p.rate(), p.warmUp(), p.url(), routed.pages(), fanout.pages()));
+        md.append("| p50 | %s | %s |\n".formatted(ms(routed.push().p50()), ms(fanout.push().p50())));
+        md.append("| p95 | %s | %s |\n".formatted(ms(routed.push().p95()), ms(fanout.push().p95())));
+        md.append("| p99 | %s | %s |\n".formatted(ms(routed.push().p99()), ms(fanout.push().p99())));
+        md.append("| max | %s | %s |\n".formatted(ms(routed.push().max()), ms(fanout.push().max())));
+        md.append(String.format(Locale.ROOT, "| frames per payment | %.2f | %.2f |%n", routed.framesPerPayment(),
+                fanout.framesPerPayment()));
+        md.append("| pages | %s | %s |\n".formatted(pages(routed), pages(fanout)));
+        md.append("| never pushed | %d | %d |\n".formatted(routed.neverPushed(), fanout.neverPushed()));
+        md.append("| notifications refused | %d | %d |\n\n".formatted(routed.refused(), fanout.refused()));
+        md.append("""
+                The token-routed payments beside the seeds' polling:
 
                 | ms | p50 | p95 | p99 | max | ratio p50 to push |
                 |---|---|---|---|---|---|
-                %s%s%s%s
-                %s
-                Push: from the bench's notification POST to the STOMP MESSAGE with that payment's token at a Web STOMP subscriber,
-                timed from the instant the POST was due at the paced rate, so that a stall of the bench's own sender counts against
-                the figure instead of hiding from it (coordinated omission). Percentiles are HdrHistogram's, to three significant
-                digits. Polling: the seeds' 3-second short polling for the same payments, from the same instant: the notification's
-                reply time (the pay record is committed by then) + a random poll phase in [0, 3 s) + a measured
-                `GET /api/wxpay/status` round trip.
+                """);
+        md.append(row("push (Web STOMP, token-routed)", routed.push(), routed.push()))
+                .append(row("3 s polling", p.polling(), routed.push()))
+                .append(row("notify POST → reply", p.notifyReply(), routed.push()))
+                .append(row("status GET round trip", p.statusRoundTrip(), routed.push()));
+        md.append("""
 
-                """.formatted(p.payments(), p.rate(), p.warmUp(), p.lost(), p.refused(), row("push (Web STOMP)", p.push(), p.push()),
-                row("3 s polling", p.polling(), p.push()), row("notify POST → reply", p.notifyReply(), p.push()),
-                row("status GET round trip", p.statusRoundTrip(), p.push()),
-                p.subscriberLost() == null ? "" : ("**The subscriber's connection was lost during the run: %s.** "
-                        + "The percentiles are of the frames that arrived.").formatted(p.subscriberLost()));
+                Push: from the bench's notification POST to the MESSAGE frame with that payment's token at its page, timed from
+                the instant the POST was due at the paced rate, so that a stall of the bench's own sender counts against the
+                figure instead of hiding from it (coordinated omission). Percentiles are HdrHistogram's, to three significant
+                digits. Frames per payment: every MESSAGE frame the mode's pages received from the first payment until the
+                frames stopped coming (at most %d s after the last payment), divided by the payments. Polling: the seeds'
+                3-second short polling for the same payments, from the same instant: the notification's reply time (the pay
+                record is committed by then) + a random poll phase in [0, 3 s) + a measured `GET /api/wxpay/status` round trip.
+
+                """.formatted(p.settleSeconds()));
+        for (PushLatencyRun.Mode mode : List.of(routed, fanout)) {
+            if (mode.connectionsLost() != null) {
+                md.append("**%s pages lost their connection during the run (%s).** The percentiles are of the frames that arrived.\n\n"
+                        .formatted(mode.mode().label(), mode.connectionsLost()));
+            }
+        }
+        return md.toString();
+    }
+
+    private static String pages(PushLatencyRun.Mode mode) {
+        return mode.pagesRefused() == 0 ? Integer.toString(mode.pages())
+                : "%d (%d could not open)".formatted(mode.pages(), mode.pagesRefused());
     }
 
     private static String row(String name, Percentiles p, Percentiles push) {
-        return "| %s (n=%d) | %s | %s | %s | %s | %.1f× |\n".formatted(name, p.count(), ms(p.p50()), ms(p.p95()), ms(p.p99()),
-                ms(p.max()), p.p50() / push.p50());
+        return "| %s (n=%d) | %s | %s | %s | %s | %s |\n".formatted(name, p.count(), ms(p.p50()), ms(p.p95()), ms(p.p99()),
+                ms(p.max()), ratio(p.p50(), push.p50()));
+    }
+
+    private static String ratio(double value, double push) {
+        double ratio = value / push;
+        return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.1f×", ratio) : NONE;
     }
 
     private static String qr(Results r) {

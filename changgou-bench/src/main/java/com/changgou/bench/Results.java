@@ -7,7 +7,7 @@ import java.util.Map;
 record Results(ZonedDateTime started, String command, int cores, String java, ThroughputRun.Result throughput,
                FloorRun.Result floor, PushLatencyRun.Result push, QrLatencyRun.Result qr, PerfTestRun.Result perfTest,
                Map<String, Long> rssAtRest, Map<String, Long> rssAfter,
-               String loadBefore, String loadAfter) {
+               String loadBefore, String loadAfter, UpTime up) {
 
     /** The suite's orders/s as a share of PerfTest's confirmed, persistent, consumed messages/s. */
     double throughputShare() {

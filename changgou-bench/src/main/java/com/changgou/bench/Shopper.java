@@ -2,6 +2,7 @@ package com.changgou.bench;
 
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -121,6 +123,11 @@ final class Shopper {
             }
             return page.body();
         });
+    }
+
+    /** A client for this shopper's WebSockets (its wxpay pages' push), whose every upgrade carries the session cookie. */
+    HttpClient webSocketClient(Executor executor) {
+        return PushSockets.withSessionCookie(gateway, SESSION_COOKIE, session, executor);
     }
 
     /** The pages' polling call: the payment's state as JSON. */

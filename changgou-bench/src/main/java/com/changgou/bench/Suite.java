@@ -29,7 +29,7 @@ record Suite(URI gateway, URI gatewayManagement, URI sandbox, URI webStomp, Stri
                 // the gateway's actuator answers on its management port only, never on the public one
                 URI.create("http://127.0.0.1:" + env.getOrDefault("GATEWAY_MANAGEMENT_PORT", "8081")),
                 URI.create("http://127.0.0.1:" + sandboxPort),
-                URI.create(env.getOrDefault("WEBSTOMP_URL", "ws://127.0.0.1:15674/ws")),
+                pushUrl(env, gatewayPort),
                 env.getOrDefault("WEBSTOMP_USER", "webguest"),
                 env.getOrDefault("WEBSTOMP_PASSWORD", "webguest"),
                 "jdbc:mysql://%s:%s".formatted(dbHost, env.getOrDefault("DB_PORT", "3306")),
@@ -42,6 +42,16 @@ record Suite(URI gateway, URI gatewayManagement, URI sandbox, URI webStomp, Stri
                 env.getOrDefault("RABBIT_VHOST", "/"),
                 Path.of(env.getOrDefault("CHANGGOU_RUN_DIR", root.resolve(".run").toString())),
                 env.getOrDefault("PAY_DB_NAME", "changgou_pay"));
+    }
+
+    /**
+     * Where the wxpay pages' push goes: as the shop's pages do, through the gateway's public port
+     * ({@code /api/wxpay/push}, proxied to the broker's Web STOMP for signed-in shoppers only), unless
+     * {@code WEBSTOMP_URL} names another place, as it does for the pages.
+     */
+    private static URI pushUrl(Map<String, String> env, String gatewayPort) {
+        String configured = env.getOrDefault("WEBSTOMP_URL", "");
+        return URI.create(configured.isBlank() ? "ws://127.0.0.1:%s/api/wxpay/push".formatted(gatewayPort) : configured.strip());
     }
 
     /** The order schema, where the bench counts its orders PAID. */

@@ -3,7 +3,9 @@ package com.changgou.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchPureTest {
@@ -54,5 +56,29 @@ class BenchPureTest {
         String stat = "4242 (java main) S 1 4242 4242 0 -1 4194560 1000 0 0 0 1234 56 0 0 20 0 40 0 100 3000000 50000";
 
         assertThat(Processes.cpuTicks(stat)).isEqualTo(1234 + 56);
+    }
+
+    @Test
+    void thePushRunOpensAThousandPagesByDefaultOneForEachMeasuredPayment() {
+        assertThat(BenchOptions.parse(List.of()).pushPages()).isEqualTo(1000);
+        assertThat(BenchOptions.parse(List.of("--push-pages", "200")).pushPayments()).isEqualTo(200);
+        assertThat(BenchOptions.parse(List.of("--push-payments", "300")).pushPages()).isEqualTo(300);
+        assertThat(BenchOptions.parse(List.of("--push-pages", "300", "--push-payments", "300")).pushPages()).isEqualTo(300);
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--push-pages", "300", "--push-payments", "200")))
+                .hasMessageContaining("--push-payments 200 disagrees");
+    }
+
+    @Test
+    void thePushGoesThroughTheGatewaysPublicPortUnlessWebStompUrlSaysOtherwise() {
+        Path root = Path.of("/work/main");
+
+        assertThat(Suite.fromEnvironment(Map.of(), root).webStomp()).hasToString("ws://127.0.0.1:8080/api/wxpay/push");
+        assertThat(Suite.fromEnvironment(Map.of("GATEWAY_PORT", "18080"), root).webStomp())
+                .hasToString("ws://127.0.0.1:18080/api/wxpay/push");
+        assertThat(Suite.fromEnvironment(Map.of("WEBSTOMP_URL", "ws://127.0.0.1:15674/ws"), root).webStomp())
+                .hasToString("ws://127.0.0.1:15674/ws");
+        // blank, as the pages' own setting is when they use their host
+        assertThat(Suite.fromEnvironment(Map.of("WEBSTOMP_URL", " "), root).webStomp())
+                .hasToString("ws://127.0.0.1:8080/api/wxpay/push");
     }
 }

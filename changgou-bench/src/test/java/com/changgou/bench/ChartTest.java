@@ -32,4 +32,17 @@ class ChartTest {
         assertThat(image.getWidth()).isEqualTo(Chart.WIDTH);
         assertThat(image.getHeight()).isEqualTo(Chart.HEIGHT);
     }
+
+    @Test
+    void aModeWithoutAnyFrameIsDrawnWithoutItsBars(@TempDir Path dir) throws IOException {
+        PushLatencyRun.Mode nothing = new PushLatencyRun.Mode(PushMode.PLAIN_FANOUT, 1000, 0, 1000, 0,
+                PushLatencyRun.percentiles(java.util.List.of()), 1000, 0, null);
+        Results results = SampleResults.of(SampleResults.throughput(), SampleResults.push(SampleResults.routed(1000, 1000), nothing),
+                SampleResults.of().up());
+        Path png = dir.resolve("results.png");
+
+        Chart.write(results, png);
+
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(Chart.WIDTH);
+    }
 }

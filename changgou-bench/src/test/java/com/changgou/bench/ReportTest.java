@@ -35,4 +35,61 @@ class ReportTest {
                 .contains("| MariaDB (mariadbd) | 1.59 | 0.62 |")
                 .contains("| notification → PAID throughput >= 50% of the floor | 20.8% (247.4 of 1190.5 orders/s) | **missed** |");
     }
+
+    @Test
+    void thePushSectionShowsBothModesSideBySideAndThePollingBesideTheTokenRoutedOne() {
+        Results results = SampleResults.of();
+
+        String markdown = Report.markdown(results, Targets.check(results));
+
+        assertThat(markdown)
+                .contains("## Push latency (1000 pages open at once, 1000 payments at 50/s, in each mode; "
+                        + "100 unrecorded warm-up payments first)")
+                .contains("opened through `ws://127.0.0.1:8080/api/wxpay/push` with its shopper's session")
+                .contains("""
+                        | ms | token-routed | plain fanout |
+                        |---|---|---|
+                        | p50 | 8.10 | 310.0 |
+                        | p95 | 12.3 | 1900.0 |
+                        | p99 | 25.0 | 2400.0 |
+                        | max | 40.2 | 2800.0 |
+                        | frames per payment | 1.00 | 998.12 |
+                        | pages | 1000 | 1000 |
+                        | never pushed | 0 | 3 |
+                        """)
+                .contains("| push (Web STOMP, token-routed) (n=1000) | 8.10 | 12.3 | 25.0 | 40.2 | 1.0× |")
+                .contains("| 3 s polling (n=1000) | 1520.0 | 2850.0 | 2990.0 | 3010.0 | 187.7× |")
+                .contains("at most 120 s after the last payment");
+    }
+
+    @Test
+    void aModeWithNoFrameAtAllShowsDashesNotNumbers() {
+        PushLatencyRun.Mode nothing = new PushLatencyRun.Mode(PushMode.PLAIN_FANOUT, 990, 10, 1000, 0,
+                PushLatencyRun.percentiles(List.of()), 1000, 0, "990 of 990 pages, first: closed by the server (1000 bye)");
+        Results results = SampleResults.of(SampleResults.throughput(), SampleResults.push(SampleResults.routed(1000, 1000), nothing),
+                SampleResults.of().up());
+
+        String markdown = Report.markdown(results, Targets.check(results));
+
+        assertThat(markdown)
+                .contains("| p50 | 8.10 | – |")
+                .contains("| pages | 1000 | 990 (10 could not open) |")
+                .contains("**plain fanout pages lost their connection during the run (990 of 990 pages, first: closed by the server");
+    }
+
+    @Test
+    void theTargetsComeInTheIssuesOrder() {
+        List<Targets.Check> checks = Targets.check(SampleResults.of());
+
+        assertThat(checks).extracting(Targets.Check::target).containsExactly(
+                "throughput >= 25% of PerfTest's receiving rate",
+                "notification → PAID throughput >= 50% of the floor",
+                "CPU per paid order over gateway, pay, order, MariaDB and RabbitMQ <= 3.0 ms",
+                "push p50 <= 20 ms, 1000 pages open (token-routed)",
+                "push p99 <= 100 ms, every payment pushed (token-routed)",
+                "broker delivers <= 1.1 frames per payment to pages (token-routed)",
+                "QR p99 <= 150 ms",
+                "no app above 350 MB RSS after the run",
+                "`./changgou up` <= 60 s");
+    }
 }
