@@ -84,7 +84,7 @@ final class PushLatencyRun {
         int pages = options.pushPages();
         int warmUp = options.pushWarmUp();
         requireRoomForPages(Math.max(pages, warmUp), broker.fileDescriptors());
-        Shoppers shoppers = Shoppers.signUp(suite.gateway(), runId, "push", options.shoppers(), options.concurrency());
+        Shoppers shoppers = Shoppers.signUp(suite.gateway(), runId, "push", options.shoppers());
         List<Shopper.Payment> all = shoppers.payments(warmUp + 2 * pages, options.concurrency());
         Map<String, OpenPayRecords.Charge> charges = charges(all);
         StompClient.Login webguest = new StompClient.Login(suite.webStompUser(), suite.webStompPassword(), suite.rabbitVhost());

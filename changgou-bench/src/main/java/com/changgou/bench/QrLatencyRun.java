@@ -29,7 +29,7 @@ final class QrLatencyRun {
     }
 
     Result run(String runId) {
-        Shoppers shoppers = Shoppers.signUp(suite.gateway(), runId, "qr", options.shoppers(), options.concurrency());
+        Shoppers shoppers = Shoppers.signUp(suite.gateway(), runId, "qr", options.shoppers());
         List<Shoppers.Placed> orders = shoppers.orders(options.qrWarmUp() + options.qrCalls(), options.concurrency());
         for (Shoppers.Placed order : orders.subList(0, options.qrWarmUp())) {
             order.shopper().wxpayPage(order.orderId()).join();

@@ -15,10 +15,16 @@ record Shoppers(List<Shopper> all) {
 
     private static final SecureRandom PASSWORDS = new SecureRandom();
 
-    /** Signs up and in {@code count} new shoppers, at most {@code concurrency} at a time (not timed). */
-    static Shoppers signUp(URI gateway, String runId, String phase, int count, int concurrency) {
+    /**
+     * Sign-ups at once: each is a deliberately slow BCrypt hash in the user service, and the gateway
+     * gives a sign-up a few seconds; a freshly started suite on two cores answers 503 to a crowd of them.
+     */
+    static final int SIGN_UP_CONCURRENCY = 4;
+
+    /** Signs up and in {@code count} new shoppers, a few at a time (not timed). */
+    static Shoppers signUp(URI gateway, String runId, String phase, int count) {
         List<String> usernames = IntStream.range(0, count).mapToObj(i -> username(runId, phase, i)).toList();
-        Bounded.Outcome<Shopper> outcome = Bounded.run(usernames, concurrency,
+        Bounded.Outcome<Shopper> outcome = Bounded.run(usernames, SIGN_UP_CONCURRENCY,
                 username -> Shopper.signUpAndIn(gateway, username, password()));
         if (outcome.failures() > 0) {
             throw new IllegalStateException("%d of %d shoppers could not sign up and in".formatted(outcome.failures(), count),

@@ -36,7 +36,7 @@ final class ThroughputRun {
     }
 
     Result run(String runId) throws Exception {
-        Shoppers shoppers = Shoppers.signUp(suite.gateway(), runId, "tp", options.shoppers(), options.concurrency());
+        Shoppers shoppers = Shoppers.signUp(suite.gateway(), runId, "tp", options.shoppers());
         long prepared = System.nanoTime();
         List<Shopper.Payment> payments = shoppers.payments(options.orders(), options.concurrency());
         log.info("  {} orders placed and their payments started in {} s (not timed)", payments.size(),
