@@ -49,11 +49,7 @@ record BenchOptions(int orders, int concurrency, int shoppers, int pushPages, in
                 qrWarmUp, perfTestSeconds, settleSeconds, out, List.copyOf(args));
     }
 
-    /** The measured payments of the push run: one page each, so both flags must agree when both are given. */
-    int pushPayments() {
-        return pushPages;
-    }
-
+    /** One page per measured payment, so both flags must agree when both are given. */
     private static int samePages(Integer earlier, String flag, int pages) {
         if (earlier != null && earlier != pages) {
             throw new IllegalArgumentException("%s %d disagrees with the push pages given before (%d): one page per payment"

@@ -61,7 +61,7 @@ class BenchPureTest {
     @Test
     void thePushRunOpensAThousandPagesByDefaultOneForEachMeasuredPayment() {
         assertThat(BenchOptions.parse(List.of()).pushPages()).isEqualTo(1000);
-        assertThat(BenchOptions.parse(List.of("--push-pages", "200")).pushPayments()).isEqualTo(200);
+        assertThat(BenchOptions.parse(List.of("--push-pages", "200")).pushPages()).isEqualTo(200);
         assertThat(BenchOptions.parse(List.of("--push-payments", "300")).pushPages()).isEqualTo(300);
         assertThat(BenchOptions.parse(List.of("--push-pages", "300", "--push-payments", "300")).pushPages()).isEqualTo(300);
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--push-pages", "300", "--push-payments", "200")))
