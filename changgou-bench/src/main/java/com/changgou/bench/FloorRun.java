@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * no MyBatis, no tracing, metrics or logging, and no user service awarding points for order.paid (that
  * comes after PAID; the event waits in its queue and goes with the vhost).
  *
- * <p>Timed: from the first notification to the commit that made the last order PAID. Not timed: the
+ * <p>Timed: from the first notification to the commit that made the last order PAID; over the same window, the CPU
+ * each process used and the statements MariaDB served ({@link DatabaseCounters}). Not timed: the
  * schemas, the vhost, seeding the unpaid orders and their NOTPAY records, a warm-up on other orders
  * ({@link #warmUp}), waiting for the last messages to be confirmed, and the audit that every order was
  * paid once.
@@ -55,10 +56,10 @@ final class FloorRun {
     /**
      * {@code paid} of {@code orders} reached PAID in {@code seconds} after {@code warmUp} unrecorded ones, the
      * last notification having been stored after {@code notifiedSeconds}; the audit says whether each of all
-     * was paid once.
+     * was paid once. {@code cpu} and {@code database}: what the processes used and MariaDB served while timed.
      */
     record Result(int orders, int warmUp, int concurrency, int paid, double notifiedSeconds, double seconds,
-                  FloorSchemas.Audit audit, Processes.CpuWindow cpu) {
+                  FloorSchemas.Audit audit, Processes.CpuWindow cpu, DatabaseCounters.Counts database) {
 
         double ordersPerSecond() {
             return paid / seconds;
@@ -132,14 +133,15 @@ final class FloorRun {
                          Set.of(FloorTopology.NOTIFY_EXCHANGE), failures);
                  FloorRelay orderRelay = FloorRelay.start("order", ORDER_RELAY_WORKERS, schemas::order, orderBroker, Set.of(), failures);
                  FloorConsumers consumers = FloorConsumers.start(CONSUMERS, schemas::order, orderBroker, orderRelay::wake, failures);
-                 Notifiers notifiers = Notifiers.open(options.concurrency(), schemas, payRelay::wake)) {
+                 Notifiers notifiers = Notifiers.open(options.concurrency(), schemas, payRelay::wake);
+                 DatabaseCounters database = DatabaseCounters.open(suite)) {
                 notifiers.deliver(warmUp, failures);
                 if (!consumers.awaitPaid(warmUp.size(), options.settleSeconds(), TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the floor's warm-up: %d of %d orders PAID after %d s"
                             .formatted(consumers.paid(), warmUp.size(), options.settleSeconds()));
                 }
                 awaitAllSent(schemas, failures);
-                clocked = clock(notifiers, consumers, timed, failures);
+                clocked = clock(notifiers, consumers, database, timed, failures);
                 if (clocked.paid() == timed.size()) {
                     awaitAllSent(schemas, failures);
                 }
@@ -148,26 +150,34 @@ final class FloorRun {
             deliveries.shutdownNow();
         }
         return new Result(timed.size(), warmUp.size(), options.concurrency(), clocked.paid(), clocked.notifiedSeconds(),
-                clocked.seconds(), schemas.audit(), clocked.cpu());
+                clocked.seconds(), schemas.audit(), clocked.cpu(), clocked.database());
     }
 
-    /** What the clock saw: the timed orders PAID, and when the last notification was stored and the last order PAID. */
-    private record Clocked(int paid, double notifiedSeconds, double seconds, Processes.CpuWindow cpu) {
+    /**
+     * What the clock saw: the timed orders PAID, when the last notification was stored and the last order PAID, and
+     * what the processes used and MariaDB served meanwhile.
+     */
+    private record Clocked(int paid, double notifiedSeconds, double seconds, Processes.CpuWindow cpu,
+                           DatabaseCounters.Counts database) {
     }
 
-    private Clocked clock(Notifiers notifiers, FloorConsumers consumers, List<FloorPayTransaction.Notification> notifications,
-                          FirstFailure failures) throws Exception {
+    private Clocked clock(Notifiers notifiers, FloorConsumers consumers, DatabaseCounters database,
+                          List<FloorPayTransaction.Notification> notifications, FirstFailure failures) throws Exception {
         int paidBefore = consumers.paid();
         Map<String, Double> cpuBefore = Processes.cpuSeconds(suite.runDir());
         double benchBefore = Processes.ownCpuSeconds();
         double machineBefore = Processes.machineBusySeconds();
+        DatabaseCounters.Counts databaseBefore = database.snapshot();
         long start = System.nanoTime();
         notifiers.deliver(notifications, failures);
         long notified = System.nanoTime();
         boolean all = consumers.awaitPaid(paidBefore + notifications.size(), options.settleSeconds(), TimeUnit.SECONDS);
         long end = all ? consumers.lastPaidNanos() : System.nanoTime();
-        return new Clocked(consumers.paid() - paidBefore, ThroughputRun.seconds(notified - start), ThroughputRun.seconds(end - start),
-                Processes.since(cpuBefore, benchBefore, machineBefore, suite.runDir()));
+        int paid = consumers.paid() - paidBefore;
+        Processes.CpuWindow cpu = Processes.since(cpuBefore, benchBefore, machineBefore, suite.runDir());
+        DatabaseCounters.Counts statements = database.snapshot().since(databaseBefore);
+        log.info("  {}", statements.describe(paid));
+        return new Clocked(paid, ThroughputRun.seconds(notified - start), ThroughputRun.seconds(end - start), cpu, statements);
     }
 
     /** The last messages are confirmed shortly after the last order is PAID (not timed). */

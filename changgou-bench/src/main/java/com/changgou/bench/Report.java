@@ -100,7 +100,33 @@ final class Report {
         }
         md.append(String.format(Locale.ROOT, "| bench JVM (the suite's load; the floor itself) | %.2f | %.2f |%n",
                 perOrder(t.cpu().bench(), t.paid()), perOrder(f.cpu().bench(), f.paid())));
-        return md.append('\n').toString();
+        return md.append('\n').append(statements(t.database(), t.paid(), f.database(), f.paid())).toString();
+    }
+
+    /**
+     * The statements MariaDB served per paid order in each window: unlike CPU seconds they do not move with the
+     * machine's speed, so they show what a change to the services' database use did.
+     */
+    static String statements(DatabaseCounters.Counts suite, long suitePaid, DatabaseCounters.Counts floor, long floorPaid) {
+        return """
+                Statements MariaDB served in the same windows (its global counters: every client of the server, the bench's
+                own polling included):
+
+                | MariaDB statements per paid order | suite | floor |
+                |---|---|---|
+                | statements (`Questions`) | %s | %s |
+                | commits (`Com_commit`) | %s | %s |
+                | session SETs (`Com_set_option`) | %s | %s |
+
+                """.formatted(
+                statementCell(suite, suite.statementsPerOrder(suitePaid)), statementCell(floor, floor.statementsPerOrder(floorPaid)),
+                statementCell(suite, suite.commitsPerOrder(suitePaid)), statementCell(floor, floor.commitsPerOrder(floorPaid)),
+                statementCell(suite, suite.sessionSetsPerOrder(suitePaid)), statementCell(floor, floor.sessionSetsPerOrder(floorPaid)));
+    }
+
+    /** Two decimals, or what the report says where the server's counters could not be read. */
+    private static String statementCell(DatabaseCounters.Counts counts, double perOrder) {
+        return counts.known() ? String.format(Locale.ROOT, "%.2f", perOrder) : "could not be read";
     }
 
     private static String audit(FloorRun.Result f) {

@@ -13,12 +13,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Figure 1: N started payments, all paid through the sandbox's scan API by a bounded pool of
  * callers; orders reaching PAID in the order schema per second, from the first scan to the COUNT
- * (polled every 100 ms) that saw the last one.
+ * (polled every 100 ms) that saw the last one. Over the same window: the CPU each process used, and the
+ * statements MariaDB served ({@link DatabaseCounters}).
  */
 final class ThroughputRun {
 
     record Result(int orders, int scanFailures, double scansSeconds, double seconds, long paid, boolean complete,
-                  Processes.CpuWindow cpu, List<Pipeline.Sample> pipeline) {
+                  Processes.CpuWindow cpu, DatabaseCounters.Counts database, List<Pipeline.Sample> pipeline) {
         double ordersPerSecond() {
             return paid / seconds;
         }
@@ -41,12 +42,13 @@ final class ThroughputRun {
         List<Shopper.Payment> payments = shoppers.payments(options.orders(), options.concurrency());
         log.info("  {} orders placed and their payments started in {} s (not timed)", payments.size(),
                 String.format("%.1f", seconds(System.nanoTime() - prepared)));
-        try (PaidOrders paid = new PaidOrders(suite, shoppers.usernames())) {
-            return measure(payments, paid);
+        try (PaidOrders paid = new PaidOrders(suite, shoppers.usernames()); DatabaseCounters database = DatabaseCounters.open(suite)) {
+            return measure(payments, paid, database);
         }
     }
 
-    private Result measure(List<Shopper.Payment> payments, PaidOrders paid) throws InterruptedException, java.sql.SQLException {
+    private Result measure(List<Shopper.Payment> payments, PaidOrders paid, DatabaseCounters database)
+            throws InterruptedException, java.sql.SQLException {
         int n = payments.size();
         AtomicLong lastCount = new AtomicLong();
         AtomicLong lastChange = new AtomicLong();
@@ -55,6 +57,7 @@ final class ThroughputRun {
         Map<String, Double> cpuBefore = Processes.cpuSeconds(suite.runDir());
         double benchBefore = Processes.ownCpuSeconds();
         double machineBefore = Processes.machineBusySeconds();
+        DatabaseCounters.Counts databaseBefore = database.snapshot();
         long start = System.nanoTime();
         poller.scheduleAtFixedRate(() -> {
             long count = paid.count();
@@ -74,13 +77,16 @@ final class ThroughputRun {
         poller.shutdown();
         poller.awaitTermination(5, TimeUnit.SECONDS);
         Processes.CpuWindow cpu = Processes.since(cpuBefore, benchBefore, machineBefore, suite.runDir());
+        DatabaseCounters.Counts statements = database.snapshot().since(databaseBefore);
         pipeline.sample(start);
         pipeline.close();
         if (scans.failures() > 0) {
             log.warn("  {} scans failed, first: {}", scans.failures(), scans.firstFailure().toString());
         }
         long seen = lastCount.get();
-        return new Result(n, scans.failures(), scansSeconds, seconds(lastChange.get() - start), seen, seen >= n, cpu, pipeline.samples());
+        log.info("  {}", statements.describe(seen));
+        return new Result(n, scans.failures(), scansSeconds, seconds(lastChange.get() - start), seen, seen >= n, cpu, statements,
+                pipeline.samples());
     }
 
     private CompletableFuture<String> scan(Shopper.Payment payment) {

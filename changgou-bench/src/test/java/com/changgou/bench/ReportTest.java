@@ -37,6 +37,39 @@ class ReportTest {
     }
 
     @Test
+    void theFloorSectionGivesTheStatementsMariaDbServedPerPaidOrderInEachRun() {
+        Results results = SampleResults.of();
+
+        String markdown = Report.markdown(results, Targets.check(results));
+
+        // suite: 99 900 statements, 27 400 commits, 100 SETs for 5000 orders; floor: 62 150, 15 000, 0 for 5000
+        assertThat(markdown).contains("""
+                | MariaDB statements per paid order | suite | floor |
+                |---|---|---|
+                | statements (`Questions`) | 19.98 | 12.43 |
+                | commits (`Com_commit`) | 5.48 | 3.00 |
+                | session SETs (`Com_set_option`) | 0.02 | 0.00 |
+                """);
+        // right after the floor's CPU table, before the push section
+        assertThat(markdown.indexOf("| MariaDB statements per paid order |"))
+                .isGreaterThan(markdown.indexOf("| bench JVM (the suite's load; the floor itself) |"))
+                .isLessThan(markdown.indexOf("## Push latency"));
+    }
+
+    @Test
+    void countersThatCouldNotBeReadAreSaidSoInTheirColumn() {
+        Results results = SampleResults.of(SampleResults.throughput(DatabaseCounters.Counts.UNKNOWN), SampleResults.push(),
+                SampleResults.of().up());
+
+        String markdown = Report.markdown(results, Targets.check(results));
+
+        assertThat(markdown)
+                .contains("| statements (`Questions`) | could not be read | 12.43 |")
+                .contains("| commits (`Com_commit`) | could not be read | 3.00 |")
+                .contains("| session SETs (`Com_set_option`) | could not be read | 0.00 |");
+    }
+
+    @Test
     void thePushSectionShowsBothModesSideBySideAndThePollingBesideTheTokenRoutedOne() {
         Results results = SampleResults.of();
 

@@ -5,10 +5,13 @@ import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** An application that opts in to the outbox as the services do, with two exchanges of the tests' own. */
 @SpringBootConfiguration
@@ -35,6 +38,17 @@ class OutboxTestApplication {
     @Bean
     BroadcastExchanges broadcastExchanges() {
         return new BroadcastExchanges(Set.of(BROADCAST));
+    }
+
+    /**
+     * What the tests write and read around the outbox, on connections that commit each statement: the
+     * pool does not auto-commit, as in the services, so a row written through it outside a transaction
+     * would be rolled back when its connection went back.
+     */
+    @Bean
+    JdbcTemplate fixtureJdbcTemplate(DataSourceProperties app) {
+        return new JdbcTemplate(new DriverManagerDataSource(app.determineUrl(), app.determineUsername(),
+                app.determinePassword()));
     }
 
     /** Lets the run's clean-up close this context before dropping its schema and vhost. */

@@ -58,4 +58,13 @@ class ArchitectureTest {
     static final ArchRule theCatalogueKnowsNoOrders = noClasses().that().resideInAPackage("..order.catalogue..")
             .should().dependOnClassesThat().resideInAnyPackage("..order.management..", "..order.web..",
                     "..order.messaging..");
+
+    /**
+     * The pool does not auto-commit (changgou-defaults.yml): the database is reached through MyBatis,
+     * which commits what it does outside a transaction. A plain JDBC write there would be rolled back
+     * unseen when its connection went back to the pool.
+     */
+    @ArchTest
+    static final ArchRule theDatabaseIsReachedThroughMyBatis = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc.core..");
 }

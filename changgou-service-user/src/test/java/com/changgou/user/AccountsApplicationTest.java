@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,6 +37,7 @@ import org.springframework.web.client.RestClient;
  * gateway calls it: with the gateway's own account.
  */
 // the order events' listener stays off: these tests are about accounts (OrderEventsTest runs it against a broker)
+@Import(FixtureJdbc.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"eureka.client.enabled=false",
         "spring.rabbitmq.listener.simple.auto-startup=false"})
 class AccountsApplicationTest {

@@ -25,4 +25,13 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule listenersDoNotTouchMappers = noClasses().that().resideInAPackage("..user.messaging..")
             .should().dependOnClassesThat().areAnnotatedWith(Mapper.class);
+
+    /**
+     * The pool does not auto-commit (changgou-defaults.yml): the database is reached through MyBatis,
+     * which commits what it does outside a transaction. A plain JDBC write there would be rolled back
+     * unseen when its connection went back to the pool.
+     */
+    @ArchTest
+    static final ArchRule theDatabaseIsReachedThroughMyBatis = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc.core..");
 }

@@ -3,6 +3,7 @@ package com.changgou.order.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.changgou.order.FixtureJdbc;
 import com.changgou.order.TestDatabase;
 import com.changgou.order.TestVhost;
 import com.changgou.order.api.OrderItemRequest;
@@ -51,6 +52,7 @@ import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -66,6 +68,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never lost to a stopped relay, an unreachable broker or a fanout nobody is bound to yet. The queues
  * here stand in for the subscribing services' own.
  */
+@Import(FixtureJdbc.class)
 @SpringBootTest(properties = {
         "eureka.client.enabled=false",
         "order.sweep-interval=PT1H",

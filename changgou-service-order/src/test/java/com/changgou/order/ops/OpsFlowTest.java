@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.changgou.order.FixtureJdbc;
 import com.changgou.order.TestDatabase;
 import com.changgou.order.TestVhost;
 import com.changgou.order.actions.OperatorActions;
@@ -50,6 +51,7 @@ import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -62,6 +64,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
  * discarded; refunds that need a person are approved or asked for again; every action is recorded, and
  * the business metrics move.
  */
+@Import(FixtureJdbc.class)
 @SpringBootTest(properties = {
         "eureka.client.enabled=false",
         "order.sweep-interval=PT1H",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.changgou.order.FixtureJdbc;
 import com.changgou.order.TestDatabase;
 import com.changgou.order.api.OrderItemRequest;
 import com.changgou.order.api.OrderRefundState;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +57,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * pay service answers, and applying results once. The broker is no part of it (the result queue has
  * {@code OrderMessagingTest}).
  */
+@Import(FixtureJdbc.class)
 @SpringBootTest(properties = {
         "eureka.client.enabled=false",
         "spring.rabbitmq.addresses=127.0.0.1:1",

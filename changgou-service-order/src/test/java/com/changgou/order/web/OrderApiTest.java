@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.changgou.common.Result;
+import com.changgou.order.FixtureJdbc;
 import com.changgou.order.TestDatabase;
 import com.changgou.order.api.BusinessType;
 import com.changgou.order.api.CatalogueItem;
@@ -27,6 +28,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,6 +47,7 @@ import org.springframework.web.client.RestClient;
  * address leads nowhere, so nothing here can touch a shared RabbitMQ. The pay service is a stub that
  * records who called it.
  */
+@Import(FixtureJdbc.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
         "spring.rabbitmq.addresses=127.0.0.1:1",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.changgou.security.TestTokens;
+import com.changgou.user.FixtureJdbc;
 import com.changgou.user.TestDatabase;
 import com.changgou.user.UserApplication;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The operator account from the environment, against the machine's real MariaDB: made once with role
  * OPERATOR only, never given another password by a later start, never made out of a shopper's account.
  */
+@Import(FixtureJdbc.class)
 @SpringBootTest(properties = {"eureka.client.enabled=false", "spring.rabbitmq.listener.simple.auto-startup=false",
         "user.operator.username=Ops_Lead", "user.operator.password=first operator password"})
 class OperatorAccountTest {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.changgou.order.api.BusinessType;
 import com.changgou.order.api.event.OrderEvent;
 import com.changgou.security.TestTokens;
+import com.changgou.user.FixtureJdbc;
 import com.changgou.user.TestDatabase;
 import com.changgou.user.TestVhost;
 import com.changgou.user.points.Points;
@@ -31,6 +32,7 @@ import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * declared as the admin script does) and MariaDB (its own schema): order events published to the
  * fanout as the order service publishes them move each shopper's points once.
  */
+@Import(FixtureJdbc.class)
 @SpringBootTest(properties = {
         "eureka.client.enabled=false",
         // one consumer keeps the order of deliveries, so a later event proves the earlier ones were handled
