@@ -9,7 +9,7 @@ record Results(ZonedDateTime started, String command, int cores, String java, Th
                Map<String, Long> rssAtRest, Map<String, Long> rssAfter,
                String loadBefore, String loadAfter, UpTime up) {
 
-    /** The suite's orders/s as a share of PerfTest's confirmed, persistent, consumed messages/s. */
+    /** The suite's orders/s as a share of PerfTest's confirmed, persistent, consumed messages/s: information, not a target. */
     double throughputShare() {
         return throughput.ordersPerSecond() / perfTest.summary().receivingRate();
     }

@@ -8,13 +8,15 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The figures the suite is held to, each compared with what this run measured. */
+/**
+ * The figures the suite is held to, each compared with what this run measured. Throughput is held to
+ * the floor run's orders/s; PerfTest is only the broker's ceiling, shown in the report, not a target.
+ */
 final class Targets {
 
     record Check(String target, String measured, boolean met) {
     }
 
-    static final double THROUGHPUT_SHARE = 0.25;
     static final double FLOOR_SHARE = 0.5;
     static final double CPU_MS_PER_ORDER = 3.0;
     static final int PUSH_PAGES = 1000;
@@ -37,9 +39,6 @@ final class Targets {
 
     static List<Check> check(Results results) {
         List<Check> checks = new ArrayList<>();
-        double share = results.throughputShare();
-        checks.add(new Check("throughput >= 25% of PerfTest's receiving rate", "%.1f%%".formatted(share * 100),
-                results.throughput().complete() && share >= THROUGHPUT_SHARE));
         FloorRun.Result floor = results.floor();
         checks.add(new Check("notification → PAID throughput >= 50% of the floor", "%.1f%% (%.1f of %.1f orders/s%s)".formatted(
                 results.floorShare() * 100, results.throughput().ordersPerSecond(), floor.ordersPerSecond(),

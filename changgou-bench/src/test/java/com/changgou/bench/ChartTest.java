@@ -34,6 +34,14 @@ class ChartTest {
     }
 
     @Test
+    void theThroughputPanelMarksHalfTheFloorAndNothingForPerfTest() {
+        Results results = SampleResults.of();
+
+        assertThat(Chart.throughputMarks(results))
+                .containsExactly(new Chart.Mark("50% of the floor", results.floor().ordersPerSecond() * Targets.FLOOR_SHARE));
+    }
+
+    @Test
     void aModeWithoutAnyFrameIsDrawnWithoutItsBars(@TempDir Path dir) throws IOException {
         PushLatencyRun.Mode nothing = new PushLatencyRun.Mode(PushMode.PLAIN_FANOUT, 1000, 0, 1000, 0,
                 PushLatencyRun.percentiles(java.util.List.of()), 1000, 0, null);

@@ -115,7 +115,6 @@ class ReportTest {
         List<Targets.Check> checks = Targets.check(SampleResults.of());
 
         assertThat(checks).extracting(Targets.Check::target).containsExactly(
-                "throughput >= 25% of PerfTest's receiving rate",
                 "notification → PAID throughput >= 50% of the floor",
                 "CPU per paid order over gateway, pay, order, MariaDB and RabbitMQ <= 3.0 ms",
                 "push p50 <= 20 ms, 1000 pages open (token-routed)",

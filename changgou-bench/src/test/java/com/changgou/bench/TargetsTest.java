@@ -13,6 +13,17 @@ class TargetsTest {
     private static final UpTime UP_57 = new UpTime(Path.of("/run/up-seconds"), OptionalInt.of(57), null);
 
     @Test
+    void throughputIsHeldToTheFloorAndNoCheckMentionsPerfTest() {
+        List<Targets.Check> checks = Targets.check(SampleResults.of());
+
+        // PerfTest is the broker's ceiling, in the report for information only: no target is measured against it
+        assertThat(checks).extracting(Targets.Check::target).noneMatch(target -> target.toLowerCase().contains("perftest"));
+        assertThat(checks).extracting(Targets.Check::measured).noneMatch(measured -> measured.toLowerCase().contains("perftest"));
+        assertThat(checks).extracting(Targets.Check::target).filteredOn(target -> target.contains("throughput"))
+                .containsExactly("notification → PAID throughput >= 50% of the floor");
+    }
+
+    @Test
     void cpuPerPaidOrderSumsEveryInstanceOfGatewayPayAndOrderWithTheDatabaseAndTheBroker() {
         Map<String, Double> cpuSeconds = Map.ofEntries(Map.entry("gateway", 1.0), Map.entry("gateway-2", 0.5),
                 Map.entry("pay", 2.0), Map.entry("pay-2", 1.0), Map.entry("order", 0.5),

@@ -24,17 +24,29 @@ public final class TestDatabase {
         return name;
     }
 
+    /**
+     * Creates the schema here rather than through the URL's {@code createDatabaseIfNotExist}: the test
+     * context outlives {@link #drop()} in Spring's context cache, and its pool, topping itself up after
+     * the drop, made the schema again, empty, for nobody to drop.
+     */
     public void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:mysql://%s:%s/%s?createDatabaseIfNotExist=true"
-                .formatted(HOST, PORT, name) + "&useUnicode=true&characterEncoding=utf8&serverTimezone=UTC");
+        execute("CREATE DATABASE IF NOT EXISTS `" + name + "`");
+        registry.add("spring.datasource.url", () -> "jdbc:mysql://%s:%s/%s?useUnicode=true&characterEncoding=utf8&serverTimezone=UTC"
+                .formatted(HOST, PORT, name));
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);
     }
 
-    public void drop() throws SQLException {
+    public void drop() {
+        execute("DROP DATABASE IF EXISTS `" + name + "`");
+    }
+
+    private static void execute(String sql) {
         try (Connection c = DriverManager.getConnection("jdbc:mysql://%s:%s/".formatted(HOST, PORT), USER, PASSWORD);
                 Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS `" + name + "`");
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the test database at %s:%s refused %s".formatted(HOST, PORT, sql), e);
         }
     }
 }
