@@ -37,16 +37,21 @@ public final class TestDatabase {
         registry.add("spring.datasource.password", () -> PASSWORD);
     }
 
+    /** Drops the schema; a transaction still open on one of its tables fails this in 30 s instead of hanging the build. */
     public void drop() {
-        execute("DROP DATABASE IF EXISTS `" + name + "`");
+        execute("SET SESSION lock_wait_timeout = 30", "DROP DATABASE IF EXISTS `" + name + "`");
     }
 
-    private static void execute(String sql) {
+    /** Runs the statements one after the other on one connection of its own. */
+    private static void execute(String... statements) {
         try (Connection c = DriverManager.getConnection("jdbc:mysql://%s:%s/".formatted(HOST, PORT), USER, PASSWORD);
                 Statement s = c.createStatement()) {
-            s.execute(sql);
+            for (String sql : statements) {
+                s.execute(sql);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("the test database at %s:%s refused %s".formatted(HOST, PORT, sql), e);
+            throw new IllegalStateException("the test database at %s:%s refused %s: %s"
+                    .formatted(HOST, PORT, String.join("; ", statements), e.getMessage()), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.changgou.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.changgou.common.Result;
 import com.changgou.common.StatusCode;
@@ -96,6 +97,20 @@ class AccountsApplicationTest {
         assertThat(encoder.matches("first password", credentials.passwordHash())).isTrue();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM tb_user WHERE LOWER(username) = 'alice'").query(Long.class).single())
                 .isOne();
+    }
+
+    /**
+     * The refused insert is the first statement of its transaction and fails with a duplicate key; the
+     * pool does not auto-commit, so only the rollback ends that transaction. Were it skipped (as
+     * Connector/J's useLocalTransactionState does after an error packet), the connection would go back
+     * to the pool still holding the table, and the lock below would wait it out.
+     */
+    @Test
+    void aRefusedSignUpLeavesNoTransactionHoldingTheTable() {
+        assertThat(signUp("grace", "first password").getStatusCode().value()).isEqualTo(201);
+        assertThat(signUp("grace", "second password").getStatusCode().value()).isEqualTo(409);
+
+        assertThatCode(() -> DB.lockBriefly("tb_user", 3)).doesNotThrowAnyException();
     }
 
     @Test
