@@ -13,32 +13,33 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The order service's consumers of order.pay.result, as its listener container runs them: each on a
  * channel of its own with prefetch 50 and manual acks, applying each result in a transaction on a
- * connection of its own ({@link FloorOrderTransaction}), then waking the order relay and acking. Counts
+ * connection of its own ({@link FloorOrderTransaction}), then handing its outbox row to the order relay and acking. Counts
  * the orders moved to PAID and notes when the latest one committed: the end of the floor's clock.
  */
 final class FloorConsumers implements AutoCloseable {
 
     private static final int PREFETCH = 50;
 
-    private final Runnable wakeRelay;
+    private final Consumer<List<FloorOutbox.Row>> relay;
     private final FirstFailure failures;
     private final AtomicInteger paid = new AtomicInteger();
     private final List<Channel> channels = new ArrayList<>();
     private final List<FloorOrderTransaction> transactions = new ArrayList<>();
     private final AtomicLong lastPaidNanos = new AtomicLong();
 
-    private FloorConsumers(Runnable wakeRelay, FirstFailure failures) {
-        this.wakeRelay = wakeRelay;
+    private FloorConsumers(Consumer<List<FloorOutbox.Row>> relay, FirstFailure failures) {
+        this.relay = relay;
         this.failures = failures;
     }
 
     static FloorConsumers start(int consumers, Callable<Connection> database, com.rabbitmq.client.Connection broker,
-                                Runnable wakeRelay, FirstFailure failures) throws Exception {
-        FloorConsumers started = new FloorConsumers(wakeRelay, failures);
+                                Consumer<List<FloorOutbox.Row>> relay, FirstFailure failures) throws Exception {
+        FloorConsumers started = new FloorConsumers(relay, failures);
         for (int i = 0; i < consumers; i++) {
             FloorOrderTransaction transaction = new FloorOrderTransaction(database.call());
             started.transactions.add(transaction);
@@ -100,11 +101,12 @@ final class FloorConsumers implements AutoCloseable {
         public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
                 throws IOException {
             try {
-                if (transaction.apply(Http.JSON.readValue(body, FloorMessages.PayResult.class))) {
+                List<FloorOutbox.Row> written = transaction.apply(Http.JSON.readValue(body, FloorMessages.PayResult.class));
+                if (!written.isEmpty()) {
                     // the latest, whichever consumer notes its commit first
                     lastPaidNanos.accumulateAndGet(System.nanoTime(), Math::max);
                     paid.incrementAndGet();
-                    wakeRelay.run();
+                    relay.accept(written);
                 }
                 getChannel().basicAck(envelope.getDeliveryTag(), false);
             } catch (SQLException | RuntimeException e) {

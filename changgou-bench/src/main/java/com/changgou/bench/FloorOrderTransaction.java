@@ -49,14 +49,17 @@ final class FloorOrderTransaction implements AutoCloseable {
         this.appendOutbox = db.prepareStatement(FloorOutbox.insert(1));
     }
 
-    /** True when this call moved the order to PAID and committed; false when it was no longer UNPAID. */
-    boolean apply(FloorMessages.PayResult result) throws SQLException {
+    /**
+     * The outbox rows this call committed with the order's move to PAID; none when the order was no longer
+     * UNPAID.
+     */
+    List<FloorOutbox.Row> apply(FloorMessages.PayResult result) throws SQLException {
         // whole seconds, as the order service writes its times
         Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         LockedOrder order = lock(result);
         if (!order.unpaid() || !markPaid(result, now)) {
             db.commit();
-            return false;
+            return List.of();
         }
         insertLog.setString(1, result.orderId());
         insertLog.setString(2, UNPAID);
@@ -68,11 +71,12 @@ final class FloorOrderTransaction implements AutoCloseable {
         insertLog.executeUpdate();
         FloorMessages.OrderEvent event = new FloorMessages.OrderEvent("paid-" + result.orderId(), FloorMessages.ORDER_PAID,
                 now.toInstant(), result.orderId(), order.username(), order.businessType(), order.payMoney(), order.payMoney());
-        FloorOutbox.bindInsert(appendOutbox, List.of(new FloorOutbox.Row(event.eventId(), event.type(),
-                FloorTopology.ORDER_EVENTS_EXCHANGE, "", FloorMessages.json(event))), now);
+        List<FloorOutbox.Row> rows = List.of(new FloorOutbox.Row(event.eventId(), event.type(),
+                FloorTopology.ORDER_EVENTS_EXCHANGE, "", FloorMessages.json(event)));
+        FloorOutbox.bindInsert(appendOutbox, rows, now);
         appendOutbox.executeUpdate();
         db.commit();
-        return true;
+        return rows;
     }
 
     private LockedOrder lock(FloorMessages.PayResult result) throws SQLException {

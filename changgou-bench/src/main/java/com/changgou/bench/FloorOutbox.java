@@ -4,13 +4,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * The outbox table, mq_message, with the changgou-outbox module's statements (its OutboxMapper.xml):
- * a transaction's messages appended in one INSERT, claimed by the relay with SKIP LOCKED and a lease,
- * marked SENT once the broker confirmed them.
+ * a transaction's messages appended in one INSERT, leased to the writer's own relay and handed to it after
+ * the commit; claimed with SKIP LOCKED and a lease only when a writer could not hand them over; marked SENT
+ * once the broker confirmed them.
  */
 final class FloorOutbox {
 
@@ -19,6 +21,8 @@ final class FloorOutbox {
     }
 
     static final String NEW = "NEW";
+    /** changgou.outbox.lease, the suite's default: how long a handed-over or claimed row is hidden from claims. */
+    static final Duration LEASE = Duration.ofSeconds(30);
     static final String SENT = "SENT";
 
     static final String LOCK_DUE = """
@@ -37,7 +41,9 @@ final class FloorOutbox {
                 + "created_at) VALUES " + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"));
     }
 
+    /** Rows written at {@code now}, leased to the writer's relay: not due for a claim before the lease ends. */
     static void bindInsert(PreparedStatement insert, List<Row> rows, Timestamp now) throws SQLException {
+        Timestamp leasedUntil = Timestamp.from(now.toInstant().plus(LEASE));
         int p = 1;
         for (Row row : rows) {
             insert.setString(p++, row.id());
@@ -48,7 +54,7 @@ final class FloorOutbox {
             // the suite's rows carry their writer's trace; the floor has none to carry
             insert.setNull(p++, Types.VARCHAR);
             insert.setString(p++, NEW);
-            insert.setTimestamp(p++, now);
+            insert.setTimestamp(p++, leasedUntil);
             insert.setTimestamp(p++, now);
         }
     }

@@ -9,13 +9,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The pay service's side of one believed notification, on one connection of its own (one of the floor's
  * concurrent notifiers), with the statements of PaymentConfirmations, PayRecordMapper.xml, the outbox
  * and NotifyLogMapper.xml: read the pay record; in one transaction move it NOTPAY → SUCCESS
  * conditionally, write its pay_log row and both outbox rows (the order's result and the page's push);
- * then the notify_log verdict in a transaction of its own; then wake the relay. The notification's XML
+ * then the notify_log verdict in a transaction of its own; then hand the outbox rows to the relay. The notification's XML
  * is stored as raw_notify, but never parsed or verified here: that is the product's cost, not the floor's.
  */
 final class FloorPayTransaction implements AutoCloseable {
@@ -43,7 +44,7 @@ final class FloorPayTransaction implements AutoCloseable {
     private static final String WECHAT = "WECHAT";
 
     private final Connection db;
-    private final Runnable wakeRelay;
+    private final Consumer<List<FloorOutbox.Row>> relay;
     private final PreparedStatement find;
     private final PreparedStatement markPaid;
     private final PreparedStatement insertLog;
@@ -51,9 +52,9 @@ final class FloorPayTransaction implements AutoCloseable {
     private final PreparedStatement insertNotifyLog;
 
     /** {@code db}: a connection of the pay schema, not in auto-commit. */
-    FloorPayTransaction(Connection db, Runnable wakeRelay) throws SQLException {
+    FloorPayTransaction(Connection db, Consumer<List<FloorOutbox.Row>> relay) throws SQLException {
         this.db = db;
-        this.wakeRelay = wakeRelay;
+        this.relay = relay;
         this.find = db.prepareStatement(FIND);
         this.markPaid = db.prepareStatement(MARK_PAID);
         this.insertLog = db.prepareStatement(INSERT_LOG);
@@ -82,11 +83,12 @@ final class FloorPayTransaction implements AutoCloseable {
         insertLog.setString(5, "transaction " + notification.transactionId());
         insertLog.setTimestamp(6, now);
         insertLog.executeUpdate();
-        FloorOutbox.bindInsert(appendOutbox, messages(record, notification, now.toInstant()), now);
+        List<FloorOutbox.Row> messages = messages(record, notification, now.toInstant());
+        FloorOutbox.bindInsert(appendOutbox, messages, now);
         appendOutbox.executeUpdate();
         db.commit();
         recordVerdict(notification, now);
-        wakeRelay.run();
+        relay.accept(messages);
     }
 
     private record OpenRecord(String orderId, String token) {

@@ -8,22 +8,25 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One schema's outbox relay, as changgou-outbox's OutboxRelayRunner and OutboxRelay run it with the
- * suite's settings: woken by each commit that wrote rows (or once a second), each worker claims up to
- * 100 due rows (SKIP LOCKED and a lease, READ COMMITTED), publishes them persistent and mandatory on its
- * one channel, waits for the broker's confirms, and marks them SENT. A row returned unroutable is
+ * suite's settings: each commit hands its rows over (they were written leased to this relay), and a worker
+ * publishes up to 100 of them persistent and mandatory on its one channel, waits for the broker's
+ * confirms, and marks them SENT. Once a second a worker also claims whatever is due (SKIP LOCKED and a
+ * lease, READ COMMITTED), which in a run without faults is nothing. A row returned unroutable is
  * done only on a broadcast exchange (paynotify, when no page listens); anywhere else it fails the run.
  */
 final class FloorRelay implements AutoCloseable {
@@ -31,10 +34,11 @@ final class FloorRelay implements AutoCloseable {
     private static final int BATCH_SIZE = 100;
     private static final long POLL_MILLIS = 1000;
     private static final long CONFIRM_TIMEOUT_MILLIS = 5000;
-    private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final int workers;
     private final Semaphore wakeups = new Semaphore(0);
+    private final Queue<List<FloorOutbox.Row>> handedOver = new ConcurrentLinkedQueue<>();
+    private final AtomicLong nextClaimPass = new AtomicLong(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -56,8 +60,9 @@ final class FloorRelay implements AutoCloseable {
         return relay;
     }
 
-    /** Called after a commit that wrote rows; never blocks. One pending wake-up per worker is enough. */
-    void wake() {
+    /** Called after a commit that wrote {@code rows}; never blocks. One pending wake-up per worker is enough. */
+    void handOff(List<FloorOutbox.Row> rows) {
+        handedOver.add(rows);
         if (wakeups.availablePermits() < workers) {
             wakeups.release();
         }
@@ -68,8 +73,13 @@ final class FloorRelay implements AutoCloseable {
             while (running) {
                 wakeups.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 wakeups.drainPermits();
-                while (running && worker.relayOnce() >= BATCH_SIZE) {
-                    // a full batch: more is probably due
+                for (List<FloorOutbox.Row> batch = takeHandedOver(); !batch.isEmpty(); batch = takeHandedOver()) {
+                    worker.publish(batch);
+                }
+                if (claimPassDue()) {
+                    while (running && worker.relayOnce() >= BATCH_SIZE) {
+                        // a full batch: more is probably due
+                    }
                 }
             }
         } catch (InterruptedException stopping) {
@@ -77,6 +87,22 @@ final class FloorRelay implements AutoCloseable {
         } catch (Exception e) {
             failures.record(e);
         }
+    }
+
+    private List<FloorOutbox.Row> takeHandedOver() {
+        List<FloorOutbox.Row> batch = new ArrayList<>();
+        List<FloorOutbox.Row> next;
+        while (batch.size() < BATCH_SIZE && (next = handedOver.poll()) != null) {
+            batch.addAll(next);
+        }
+        return batch;
+    }
+
+    /** One worker per poll interval runs the claim pass. */
+    private boolean claimPassDue() {
+        long due = nextClaimPass.get();
+        long now = System.nanoTime();
+        return now - due >= 0 && nextClaimPass.compareAndSet(due, now + TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
     }
 
     /** Stops the workers; called once every row is SENT, so none is left mid-batch. */
@@ -113,12 +139,16 @@ final class FloorRelay implements AutoCloseable {
             });
         }
 
-        /** One batch; returns how many rows it claimed (a full batch means: run again). */
+        /** One claimed batch; returns how many rows it claimed (a full batch means: run again). */
         int relayOnce() throws Exception {
             List<FloorOutbox.Row> batch = claim();
-            if (batch.isEmpty()) {
-                return 0;
+            if (!batch.isEmpty()) {
+                publish(batch);
             }
+            return batch.size();
+        }
+
+        void publish(List<FloorOutbox.Row> batch) throws Exception {
             for (FloorOutbox.Row row : batch) {
                 channel.basicPublish(row.exchange(), row.routingKey(), true, properties(row),
                         row.body().getBytes(StandardCharsets.UTF_8));
@@ -128,7 +158,6 @@ final class FloorRelay implements AutoCloseable {
                 throw new IllegalStateException("no queue took " + unroutable);
             }
             markSent(batch);
-            return batch.size();
         }
 
         private List<FloorOutbox.Row> claim() throws SQLException {
@@ -145,7 +174,7 @@ final class FloorRelay implements AutoCloseable {
             }
             if (!rows.isEmpty()) {
                 try (PreparedStatement lease = db.prepareStatement(FloorOutbox.lease(rows.size()))) {
-                    lease.setTimestamp(1, Timestamp.from(now.plus(LEASE)));
+                    lease.setTimestamp(1, Timestamp.from(now.plus(FloorOutbox.LEASE)));
                     bindIds(lease, 2, rows);
                     lease.executeUpdate();
                 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +27,12 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li>pay's transaction ({@link FloorPayTransaction}): read the pay record; NOTPAY → SUCCESS
  * conditionally, its pay_log row and both outbox rows, committed; the notify_log verdict, committed;</li>
- * <li>pay's relay ({@link FloorRelay}): claim the rows, publish the result to order.pay and the push to
- * paynotify, persistent, with publisher confirms, mark them SENT;</li>
+ * <li>pay's relay ({@link FloorRelay}): take the rows the commit handed over, publish the result to
+ * order.pay and the push to paynotify, persistent, with publisher confirms, mark them SENT;</li>
  * <li>order's consumer ({@link FloorConsumers}, {@link FloorOrderTransaction}): take the result off the
  * order.pay.result quorum queue; lock the order, UNPAID → PAID conditionally, its tb_order_log row and
  * its order.paid outbox row, committed; ack;</li>
- * <li>order's relay: publish order.paid to order.events, confirmed, mark it SENT.</li>
+ * <li>order's relay: publish the handed-over order.paid to order.events, confirmed, mark it SENT.</li>
  * </ol>
  * The statements are the services' own (their mappers' and the outbox's), on tables made by the services'
  * own migrations ({@link Migrations}), in two schemas and a vhost of the run's own
@@ -132,8 +133,8 @@ final class FloorRun {
             try (FloorRelay payRelay = FloorRelay.start("pay", PAY_RELAY_WORKERS, schemas::pay, payBroker,
                          Set.of(FloorTopology.NOTIFY_EXCHANGE), failures);
                  FloorRelay orderRelay = FloorRelay.start("order", ORDER_RELAY_WORKERS, schemas::order, orderBroker, Set.of(), failures);
-                 FloorConsumers consumers = FloorConsumers.start(CONSUMERS, schemas::order, orderBroker, orderRelay::wake, failures);
-                 Notifiers notifiers = Notifiers.open(options.concurrency(), schemas, payRelay::wake);
+                 FloorConsumers consumers = FloorConsumers.start(CONSUMERS, schemas::order, orderBroker, orderRelay::handOff, failures);
+                 Notifiers notifiers = Notifiers.open(options.concurrency(), schemas, payRelay::handOff);
                  DatabaseCounters database = DatabaseCounters.open(suite)) {
                 notifiers.deliver(warmUp, failures);
                 if (!consumers.awaitPaid(warmUp.size(), options.settleSeconds(), TimeUnit.SECONDS)) {
@@ -205,10 +206,10 @@ final class FloorRun {
     /** The concurrent notifiers, each with its pay connection opened before the clock starts. */
     private record Notifiers(List<FloorPayTransaction> transactions, ExecutorService threads) implements AutoCloseable {
 
-        static Notifiers open(int concurrency, FloorSchemas schemas, Runnable wakeRelay) throws Exception {
+        static Notifiers open(int concurrency, FloorSchemas schemas, Consumer<List<FloorOutbox.Row>> relay) throws Exception {
             List<FloorPayTransaction> transactions = new ArrayList<>(concurrency);
             for (int i = 0; i < concurrency; i++) {
-                transactions.add(new FloorPayTransaction(schemas.pay(), wakeRelay));
+                transactions.add(new FloorPayTransaction(schemas.pay(), relay));
             }
             return new Notifiers(transactions, Executors.newFixedThreadPool(concurrency));
         }

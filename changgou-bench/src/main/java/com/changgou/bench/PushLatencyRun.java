@@ -41,12 +41,21 @@ final class PushLatencyRun {
      * frame arrived, and the MESSAGE frames all the pages received while they were paid.
      */
     record Mode(PushMode mode, int pages, int pagesRefused, int payments, int refused, Percentiles push, int neverPushed,
-                long frames, String connectionsLost) {
+                long frames, String connectionsLost, Load load) {
 
         /** What the broker delivered to the pages for each payment: 1 when each goes to its own page only. */
         double framesPerPayment() {
             return payments == 0 ? Double.NaN : (double) frames / payments;
         }
+    }
+
+    /**
+     * What the machine spent while one mode's payments were paid, from the first notification until the frames
+     * stopped coming (the open pages' own upkeep included): CPU per process, and the statements MariaDB served.
+     */
+    record Load(Processes.CpuWindow cpu, DatabaseCounters.Counts database) {
+
+        static final Load UNKNOWN = new Load(new Processes.CpuWindow(Map.of(), 0, 0), DatabaseCounters.Counts.UNKNOWN);
     }
 
     /** Both modes, measured through {@code url} with {@code payments} pages each, and the polling beside the token-routed one. */
@@ -80,7 +89,7 @@ final class PushLatencyRun {
         this.broker = new RabbitManagement(suite);
     }
 
-    Result run(String runId) throws InterruptedException {
+    Result run(String runId) throws InterruptedException, java.sql.SQLException {
         int pages = options.pushPages();
         int warmUp = options.pushWarmUp();
         requireRoomForPages(Math.max(pages, warmUp), broker.fileDescriptors());
@@ -97,12 +106,14 @@ final class PushLatencyRun {
         // The same path first, unrecorded, so that the figures are not the JIT's first compilations; on
         // pages of their own, closed before the measured ones open, which with them would pass webguest's
         // limit on connections.
-        measure(PushMode.TOKEN_ROUTED, all.subList(0, warmUp), webguest, webguestBefore, charges);
-        List<Shopper.Payment> routed = all.subList(warmUp, warmUp + pages);
-        Measured tokenRouted = measure(PushMode.TOKEN_ROUTED, routed, webguest, webguestBefore, charges);
-        Map<String, Long> statusNanos = statusRoundTrips(routed);
-        Measured fanout = fanout(runId, all.subList(warmUp + pages, all.size()), charges);
-        return result(routed, tokenRouted, fanout, statusNanos);
+        try (DatabaseCounters database = DatabaseCounters.open(suite)) {
+            measure(PushMode.TOKEN_ROUTED, all.subList(0, warmUp), webguest, webguestBefore, charges, database);
+            List<Shopper.Payment> routed = all.subList(warmUp, warmUp + pages);
+            Measured tokenRouted = measure(PushMode.TOKEN_ROUTED, routed, webguest, webguestBefore, charges, database);
+            Map<String, Long> statusNanos = statusRoundTrips(routed);
+            Measured fanout = fanout(runId, all.subList(warmUp + pages, all.size()), charges, database);
+            return result(routed, tokenRouted, fanout, statusNanos);
+        }
     }
 
     /**
@@ -125,12 +136,12 @@ final class PushLatencyRun {
     }
 
     /** The fanout's pages log in as a broker user of this run's own: webguest may not read paynotify itself. */
-    private Measured fanout(String runId, List<Shopper.Payment> payments, Map<String, OpenPayRecords.Charge> charges)
-            throws InterruptedException {
+    private Measured fanout(String runId, List<Shopper.Payment> payments, Map<String, OpenPayRecords.Charge> charges,
+                            DatabaseCounters database) throws InterruptedException {
         StompClient.Login login = new StompClient.Login("bench-fanout-" + runId, Shoppers.password(), suite.rabbitVhost());
         broker.createUser(login.login(), login.passcode(), suite.rabbitVhost(), FANOUT_CONFIGURE, FANOUT_WRITE, FANOUT_READ);
         try {
-            return measure(PushMode.PLAIN_FANOUT, payments, login, 0, charges);
+            return measure(PushMode.PLAIN_FANOUT, payments, login, 0, charges, database);
         } finally {
             try {
                 broker.deleteUser(login.login());
@@ -142,7 +153,7 @@ final class PushLatencyRun {
 
     /** What one mode's pages saw while their payments were paid. */
     private record Measured(PushMode mode, int payments, int pages, int pagesRefused, Paced paced, Map<String, Long> pushNanos,
-                            long frames, String connectionsLost) {
+                            long frames, String connectionsLost, Load load) {
     }
 
     /**
@@ -151,19 +162,26 @@ final class PushLatencyRun {
      * the user's and the vhost's connection limits).
      */
     private Measured measure(PushMode mode, List<Shopper.Payment> payments, StompClient.Login login, int connectionsBefore,
-                             Map<String, OpenPayRecords.Charge> charges) throws InterruptedException {
+                             Map<String, OpenPayRecords.Charge> charges, DatabaseCounters database) throws InterruptedException {
         log.info("  {}: opening {} pages at {} as {}", mode.label(), payments.size(), suite.webStomp(), login.login());
         PushPages pages = PushPages.open(mode, payments, suite.webStomp(), login, sockets::of, options.concurrency());
         try {
             long framesBefore = pages.frames();
+            Map<String, Double> cpuBefore = Processes.cpuSeconds(suite.runDir());
+            double benchBefore = Processes.ownCpuSeconds();
+            double machineBefore = Processes.machineBusySeconds();
+            DatabaseCounters.Counts databaseBefore = database.snapshot();
             Paced paced = pace(payments, charges);
             pages.awaitDeliveries(payments.size(), framesBefore,
                     System.nanoTime() + TimeUnit.SECONDS.toNanos(options.settleSeconds()));
+            Load load = new Load(Processes.since(cpuBefore, benchBefore, machineBefore, suite.runDir()),
+                    database.snapshot().since(databaseBefore));
             long frames = pages.frames() - framesBefore;
             Map<String, Long> push = latencies(pages.arrivals(), paced.intended());
             log.info("  {}: {} of {} pushed, {} frames to {} pages", mode.label(), push.size(), payments.size(), frames,
                     pages.opened());
-            return new Measured(mode, payments.size(), pages.opened(), pages.refused(), paced, push, frames, pages.lost());
+            log.info("  {}: {}", mode.label(), load.database().describe(payments.size()));
+            return new Measured(mode, payments.size(), pages.opened(), pages.refused(), paced, push, frames, pages.lost(), load);
         } finally {
             pages.close();
             if (!broker.awaitConnectionsAtMost(login.login(), connectionsBefore, BROKER_CLOSE_TIMEOUT)) {
@@ -272,7 +290,7 @@ final class PushLatencyRun {
                     m.connectionsLost() == null ? "" : "; connections lost: " + m.connectionsLost());
         }
         return new Mode(m.mode(), m.pages(), m.pagesRefused(), payments, m.paced().refused(), percentiles(m.pushNanos().values()),
-                neverPushed, m.frames(), m.connectionsLost());
+                neverPushed, m.frames(), m.connectionsLost(), m.load());
     }
 
     /** Percentiles of what was measured; of nothing (NaN) when nothing was, so that the report can say so. */

@@ -218,12 +218,43 @@ final class Report {
                 record is committed by then) + a random poll phase in [0, 3 s) + a measured `GET /api/wxpay/status` round trip.
 
                 """.formatted(p.settleSeconds()));
+        md.append(pushLoad(routed, fanout));
         for (PushLatencyRun.Mode mode : List.of(routed, fanout)) {
             if (mode.connectionsLost() != null) {
                 md.append("**%s pages lost their connection during the run (%s).** The percentiles are of the frames that arrived.\n\n"
                         .formatted(mode.mode().label(), mode.connectionsLost()));
             }
         }
+        return md.toString();
+    }
+
+    /**
+     * What each mode's payments cost the machine at the paced rate: where the latency's queueing comes from, and what
+     * the plain fanout's frames cost the broker. Per payment, over the mode's window (its pages' upkeep included).
+     */
+    static String pushLoad(PushLatencyRun.Mode routed, PushLatencyRun.Mode fanout) {
+        StringBuilder md = new StringBuilder("""
+                What the machine spent per payment while each mode's payments were paid (from the first notification until the
+                frames stopped coming, the open pages' upkeep included):
+
+                | per payment | token-routed | plain fanout |
+                |---|---|---|
+                """);
+        TreeSet<String> processes = new TreeSet<>(routed.load().cpu().processes().keySet());
+        processes.addAll(fanout.load().cpu().processes().keySet());
+        for (String process : processes) {
+            md.append(String.format(Locale.ROOT, "| CPU ms, %s | %.2f | %.2f |%n", process,
+                    perOrder(routed.load().cpu().processes().get(process), routed.payments()),
+                    perOrder(fanout.load().cpu().processes().get(process), fanout.payments())));
+        }
+        md.append(String.format(Locale.ROOT, "| CPU ms, bench (this tool) | %.2f | %.2f |%n",
+                perOrder(routed.load().cpu().bench(), routed.payments()), perOrder(fanout.load().cpu().bench(), fanout.payments())));
+        DatabaseCounters.Counts r = routed.load().database();
+        DatabaseCounters.Counts f = fanout.load().database();
+        md.append("| MariaDB statements (`Questions`) | %s | %s |\n".formatted(statementCell(r, r.statementsPerOrder(routed.payments())),
+                statementCell(f, f.statementsPerOrder(fanout.payments()))));
+        md.append("| MariaDB commits (`Com_commit`) | %s | %s |\n\n".formatted(statementCell(r, r.commitsPerOrder(routed.payments())),
+                statementCell(f, f.commitsPerOrder(fanout.payments()))));
         return md.toString();
     }
 

@@ -3,6 +3,7 @@ package com.changgou.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
@@ -98,7 +99,8 @@ class ReportTest {
     @Test
     void aModeWithNoFrameAtAllShowsDashesNotNumbers() {
         PushLatencyRun.Mode nothing = new PushLatencyRun.Mode(PushMode.PLAIN_FANOUT, 990, 10, 1000, 0,
-                PushLatencyRun.percentiles(List.of()), 1000, 0, "990 of 990 pages, first: closed by the server (1000 bye)");
+                PushLatencyRun.percentiles(List.of()), 1000, 0, "990 of 990 pages, first: closed by the server (1000 bye)",
+                PushLatencyRun.Load.UNKNOWN);
         Results results = SampleResults.of(SampleResults.throughput(), SampleResults.push(SampleResults.routed(1000, 1000), nothing),
                 SampleResults.of().up());
 
@@ -108,6 +110,36 @@ class ReportTest {
                 .contains("| p50 | 8.10 | – |")
                 .contains("| pages | 1000 | 990 (10 could not open) |")
                 .contains("**plain fanout pages lost their connection during the run (990 of 990 pages, first: closed by the server");
+    }
+
+    @Test
+    void eachPushModeShowsWhatItsPaymentsCostEachProcessAndTheDatabase() {
+        PushLatencyRun.Load routedLoad = new PushLatencyRun.Load(
+                new Processes.CpuWindow(Map.of("pay", 5.0, "RabbitMQ (beam.smp)", 2.0), 1.0, 30.0),
+                new DatabaseCounters.Counts(15_000, 4_000, 0));
+        PushLatencyRun.Load fanoutLoad = new PushLatencyRun.Load(
+                new Processes.CpuWindow(Map.of("pay", 5.5, "RabbitMQ (beam.smp)", 40.0), 1.5, 80.0), DatabaseCounters.Counts.UNKNOWN);
+        PushLatencyRun.Mode routed = new PushLatencyRun.Mode(PushMode.TOKEN_ROUTED, 1000, 0, 1000, 0,
+                new Percentiles(1000, 8.1, 12.3, 25.0, 40.2), 0, 1000, null, routedLoad);
+        PushLatencyRun.Mode fanout = new PushLatencyRun.Mode(PushMode.PLAIN_FANOUT, 1000, 0, 1000, 0,
+                new Percentiles(997, 310.0, 1900.0, 2400.0, 2800.0), 3, 998_120, null, fanoutLoad);
+        Results results = SampleResults.of(SampleResults.throughput(), SampleResults.push(routed, fanout), SampleResults.of().up());
+
+        String markdown = Report.markdown(results, Targets.check(results));
+
+        // per payment: 5.0 CPU s / 1000 = 5.00 ms; 40.0 / 1000 = 40.00 ms; 15 000 statements / 1000 = 15.00
+        assertThat(markdown).contains("""
+                | per payment | token-routed | plain fanout |
+                |---|---|---|
+                | CPU ms, RabbitMQ (beam.smp) | 2.00 | 40.00 |
+                | CPU ms, pay | 5.00 | 5.50 |
+                | CPU ms, bench (this tool) | 1.00 | 1.50 |
+                | MariaDB statements (`Questions`) | 15.00 | could not be read |
+                | MariaDB commits (`Com_commit`) | 4.00 | could not be read |
+                """);
+        assertThat(markdown.indexOf("| per payment | token-routed | plain fanout |"))
+                .isGreaterThan(markdown.indexOf("## Push latency"))
+                .isLessThan(markdown.indexOf("## QR latency"));
     }
 
     @Test

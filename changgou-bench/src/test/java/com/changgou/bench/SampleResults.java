@@ -61,12 +61,12 @@ final class SampleResults {
     /** Token-routed pages: every payment pushed, {@code frames} frames in all. */
     static PushLatencyRun.Mode routed(int pages, long frames) {
         return new PushLatencyRun.Mode(PushMode.TOKEN_ROUTED, pages, 0, 1000, 0, new Percentiles(1000, 8.1, 12.3, 25.0, 40.2), 0,
-                frames, null);
+                frames, null, PushLatencyRun.Load.UNKNOWN);
     }
 
     /** The plain fanout's pages: the broker dropped some frames, and 3 pages never got theirs. */
     static PushLatencyRun.Mode fanout() {
         return new PushLatencyRun.Mode(PushMode.PLAIN_FANOUT, 1000, 0, 1000, 0, new Percentiles(997, 310.0, 1900.0, 2400.0, 2800.0),
-                3, 998_120, null);
+                3, 998_120, null, PushLatencyRun.Load.UNKNOWN);
     }
 }

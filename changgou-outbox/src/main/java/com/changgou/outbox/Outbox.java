@@ -1,6 +1,7 @@
 package com.changgou.outbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +45,20 @@ public class Outbox {
                 .map(m -> new OutboxRow(m.messageId(), m.type(), m.exchange(), m.routingKey(),
                         json.writeValueAsString(m.payload()), traceParent))
                 .toList();
-        mapper.insertAll(rows, OutboxState.NEW, clock.instant());
-        // Wake the relay the moment the rows are visible, so a subscriber hears of the change within
-        // milliseconds; the relay's scheduled pass is only the safety net.
+        Instant now = clock.instant();
+        // Leased to this process: its relay publishes them the moment they are committed, without claiming
+        // them, and no other relay takes them meanwhile. Should this process die first, any relay claims
+        // them once the lease is over. Without a lease they are due at once, for the next claim.
+        Instant leasedUntil = relay.handOffLease(now);
+        mapper.insertAll(rows, OutboxState.NEW, now, leasedUntil != null ? leasedUntil : now);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                relay.wake();
+                if (leasedUntil != null) {
+                    relay.handOff(rows, leasedUntil);
+                } else {
+                    relay.wake();
+                }
             }
         });
     }

@@ -68,8 +68,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelayRunner outboxRelayRunner(OutboxRelay relay, OutboxProperties props) {
-        return new OutboxRelayRunner(relay, props);
+    OutboxRelayRunner outboxRelayRunner(OutboxRelay relay, OutboxProperties props, ObjectProvider<Clock> clock) {
+        return new OutboxRelayRunner(relay, props, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -10,7 +10,9 @@ import org.apache.ibatis.annotations.Param;
  */
 public interface OutboxMapper {
 
-    void insertAll(@Param("rows") List<OutboxRow> rows, @Param("state") OutboxState state, @Param("now") Instant now);
+    /** Written at {@code now}, due for a claim at {@code nextTryAt} (later when leased to the writer's relay). */
+    void insertAll(@Param("rows") List<OutboxRow> rows, @Param("state") OutboxState state, @Param("now") Instant now,
+                   @Param("nextTryAt") Instant nextTryAt);
 
     /** Locks up to {@code limit} due NEW rows; rows another relay holds are skipped, not waited for. */
     List<OutboxRow> lockDue(@Param("state") OutboxState state, @Param("now") Instant now, @Param("limit") int limit);

@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One pass of the outbox: claim a batch of due rows (SKIP LOCKED plus a lease, so no other relay
  * publishes them meanwhile), publish them all outside any transaction, wait for the broker's
- * confirms, then mark the acked rows SENT and back off the rest, one UPDATE each. Each row is
+ * confirms, then mark the acked rows SENT and back off the rest, one UPDATE each. Rows their writer
+ * leased to this process and handed over after its commit skip the claim ({@link #publish}). Each row is
  * published within the trace of the request that wrote it ({@link OutboxTracing}), and the rows marked
  * SENT are counted per exchange ({@link PublishedRows}).
  */
@@ -86,12 +87,20 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many rows it claimed (a full batch means: run again). */
+    /** Claims and publishes one batch; returns how many rows it claimed (a full batch means: run again). */
     public int relayOnce() {
         List<OutboxRow> batch = claim();
-        if (batch.isEmpty()) {
-            return 0;
+        if (!batch.isEmpty()) {
+            publish(batch);
         }
+        return batch.size();
+    }
+
+    /**
+     * Publishes rows this relay holds, claimed or handed over by their writer under a lease
+     * ({@link OutboxRelayRunner#handOff}), and marks the acked ones SENT and the rest for a later try.
+     */
+    void publish(List<OutboxRow> batch) {
         Outcome outcome = publishOnOneChannel(batch);
         Instant now = clock.instant();
         if (!outcome.acked().isEmpty()) {
@@ -104,7 +113,6 @@ public class OutboxRelay {
                     props.backoffInitial().toMillis(), props.backoffMax().toMillis()));
             log.warn("outbox: {} of {} messages not confirmed, retrying later", outcome.failed().size(), batch.size());
         }
-        return batch.size();
     }
 
     private void countPublished(List<OutboxRow> batch, List<String> acked) {

@@ -3,6 +3,8 @@ package com.changgou.outbox;
 import java.util.Set;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -49,6 +51,22 @@ class OutboxTestApplication {
     JdbcTemplate fixtureJdbcTemplate(DataSourceProperties app) {
         return new JdbcTemplate(new DriverManagerDataSource(app.determineUrl(), app.determineUsername(),
                 app.determinePassword()));
+    }
+
+    /** Every row a claim pass of the application's relay took, so tests can tell claimed rows from handed-over ones. */
+    @Bean
+    ClaimedRows claimedRows() {
+        return new ClaimedRows();
+    }
+
+    @Bean
+    static BeanPostProcessor recordClaims(ObjectProvider<ClaimedRows> claimed) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof OutboxMapper mapper ? claimed.getObject().recording(mapper) : bean;
+            }
+        };
     }
 
     /** Lets the run's clean-up close this context before dropping its schema and vhost. */
