@@ -165,9 +165,7 @@ final class FloorRun {
     private Clocked clock(Notifiers notifiers, FloorConsumers consumers, DatabaseCounters database,
                           List<FloorPayTransaction.Notification> notifications, FirstFailure failures) throws Exception {
         int paidBefore = consumers.paid();
-        Map<String, Double> cpuBefore = Processes.cpuSeconds(suite.runDir());
-        double benchBefore = Processes.ownCpuSeconds();
-        double machineBefore = Processes.machineBusySeconds();
+        Processes.CpuMark cpuBefore = Processes.mark(suite.runDir());
         DatabaseCounters.Counts databaseBefore = database.snapshot();
         long start = System.nanoTime();
         notifiers.deliver(notifications, failures);
@@ -175,7 +173,7 @@ final class FloorRun {
         boolean all = consumers.awaitPaid(paidBefore + notifications.size(), options.settleSeconds(), TimeUnit.SECONDS);
         long end = all ? consumers.lastPaidNanos() : System.nanoTime();
         int paid = consumers.paid() - paidBefore;
-        Processes.CpuWindow cpu = Processes.since(cpuBefore, benchBefore, machineBefore, suite.runDir());
+        Processes.CpuWindow cpu = cpuBefore.window();
         DatabaseCounters.Counts statements = database.snapshot().since(databaseBefore);
         log.info("  {}", statements.describe(paid));
         return new Clocked(paid, ThroughputRun.seconds(notified - start), ThroughputRun.seconds(end - start), cpu, statements);

@@ -21,11 +21,20 @@ final class Processes {
     private Processes() {
     }
 
-    static CpuWindow since(Map<String, Double> appsBefore, double benchBefore, double machineBefore, Path runDir) {
-        Map<String, Double> now = cpuSeconds(runDir);
-        Map<String, Double> used = new TreeMap<>();
-        now.forEach((app, seconds) -> used.put(app, seconds - appsBefore.getOrDefault(app, seconds)));
-        return new CpuWindow(used, ownCpuSeconds() - benchBefore, machineBusySeconds() - machineBefore);
+    /** The CPU counters at the start of a window: {@link #window()} gives what was used since. */
+    record CpuMark(Path runDir, Map<String, Double> apps, double bench, double machine) {
+
+        CpuWindow window() {
+            Map<String, Double> now = cpuSeconds(runDir);
+            Map<String, Double> used = new TreeMap<>();
+            now.forEach((app, seconds) -> used.put(app, seconds - apps.getOrDefault(app, seconds)));
+            return new CpuWindow(used, ownCpuSeconds() - bench, machineBusySeconds() - machine);
+        }
+    }
+
+    /** Starts a window over the apps of {@code runDir}, the infrastructure, the bench and the machine. */
+    static CpuMark mark(Path runDir) {
+        return new CpuMark(runDir, cpuSeconds(runDir), ownCpuSeconds(), machineBusySeconds());
     }
 
     /** Linux reports process times in USER_HZ ticks, 100 per second on every mainstream kernel. */

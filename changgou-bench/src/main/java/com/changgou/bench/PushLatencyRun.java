@@ -167,14 +167,12 @@ final class PushLatencyRun {
         PushPages pages = PushPages.open(mode, payments, suite.webStomp(), login, sockets::of, options.concurrency());
         try {
             long framesBefore = pages.frames();
-            Map<String, Double> cpuBefore = Processes.cpuSeconds(suite.runDir());
-            double benchBefore = Processes.ownCpuSeconds();
-            double machineBefore = Processes.machineBusySeconds();
+            Processes.CpuMark cpuBefore = Processes.mark(suite.runDir());
             DatabaseCounters.Counts databaseBefore = database.snapshot();
             Paced paced = pace(payments, charges);
             pages.awaitDeliveries(payments.size(), framesBefore,
                     System.nanoTime() + TimeUnit.SECONDS.toNanos(options.settleSeconds()));
-            Load load = new Load(Processes.since(cpuBefore, benchBefore, machineBefore, suite.runDir()),
+            Load load = new Load(cpuBefore.window(),
                     database.snapshot().since(databaseBefore));
             long frames = pages.frames() - framesBefore;
             Map<String, Long> push = latencies(pages.arrivals(), paced.intended());

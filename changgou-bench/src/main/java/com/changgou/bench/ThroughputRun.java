@@ -54,9 +54,7 @@ final class ThroughputRun {
         AtomicLong lastChange = new AtomicLong();
         ScheduledExecutorService poller = Executors.newScheduledThreadPool(2);
         Pipeline pipeline = new Pipeline(suite, lastCount::get);
-        Map<String, Double> cpuBefore = Processes.cpuSeconds(suite.runDir());
-        double benchBefore = Processes.ownCpuSeconds();
-        double machineBefore = Processes.machineBusySeconds();
+        Processes.CpuMark cpuBefore = Processes.mark(suite.runDir());
         DatabaseCounters.Counts databaseBefore = database.snapshot();
         long start = System.nanoTime();
         poller.scheduleAtFixedRate(() -> {
@@ -76,7 +74,7 @@ final class ThroughputRun {
         }
         poller.shutdown();
         poller.awaitTermination(5, TimeUnit.SECONDS);
-        Processes.CpuWindow cpu = Processes.since(cpuBefore, benchBefore, machineBefore, suite.runDir());
+        Processes.CpuWindow cpu = cpuBefore.window();
         DatabaseCounters.Counts statements = database.snapshot().since(databaseBefore);
         pipeline.sample(start);
         pipeline.close();
