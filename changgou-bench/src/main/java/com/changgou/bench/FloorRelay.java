@@ -75,12 +75,9 @@ final class FloorRelay implements AutoCloseable {
                 wakeups.drainPermits();
                 for (List<FloorOutbox.Row> batch = takeHandedOver(); !batch.isEmpty(); batch = takeHandedOver()) {
                     worker.publish(batch);
+                    claimIfDue(worker);
                 }
-                if (claimPassDue()) {
-                    while (running && worker.relayOnce() >= BATCH_SIZE) {
-                        // a full batch: more is probably due
-                    }
-                }
+                claimIfDue(worker);
             }
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
@@ -96,6 +93,15 @@ final class FloorRelay implements AutoCloseable {
             batch.addAll(next);
         }
         return batch;
+    }
+
+    /** As the runner: the claim keeps its schedule while hand-overs stream in. */
+    private void claimIfDue(Worker worker) throws Exception {
+        if (claimPassDue()) {
+            while (running && worker.relayOnce() >= BATCH_SIZE) {
+                // a full batch: more is probably due
+            }
+        }
     }
 
     /** One worker per poll interval runs the claim pass. */
