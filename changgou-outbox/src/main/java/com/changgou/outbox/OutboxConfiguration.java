@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -65,6 +66,16 @@ public class OutboxConfiguration {
         return new OutboxRelay(mapper, readCommitted, rabbit, props, clock.getIfAvailable(Clock::systemUTC),
                 broadcasts.getIfAvailable(BroadcastExchanges::none).names(),
                 tracing.getIfAvailable(() -> OutboxTracing.NONE), publishedRows.getIfAvailable(() -> PublishedRows.NONE));
+    }
+
+    /**
+     * Static and read from the environment: a post-processor is made before the properties are bound.
+     * {@code changgou.outbox.callback-threads} (2 unless set): the broker's callbacks of the app's
+     * connection factory, confirms above all; see {@link RabbitCallbackThreads}.
+     */
+    @Bean
+    static RabbitCallbackThreads rabbitCallbackThreads(Environment environment) {
+        return new RabbitCallbackThreads(environment.getProperty("changgou.outbox.callback-threads", Integer.class, 2));
     }
 
     @Bean
