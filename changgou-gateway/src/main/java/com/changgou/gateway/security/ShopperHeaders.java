@@ -23,7 +23,13 @@ import reactor.core.publisher.Mono;
  * on {@link CsrfHeader#NAME} (for the forms web-order renders). Whatever a caller sent on
  * {@code Authorization}, {@link CsrfHeader#NAME} or the retired {@link UserHeader#NAME} is always
  * dropped first. Both are vouched only to the suite's own services (routes to {@code lb://}
- * names), never to anything else a route may lead to.
+ * names), never to anything else a route may lead to; nor does the shopper's {@code Cookie} (the
+ * session) go there.
+ *
+ * <p>One copy of the request for all of it: each change of a request's headers copies them all, and a
+ * WebSocket keeps its upgrade request for as long as the page stays open. The push route's three
+ * {@code RemoveRequestHeader} filters made three more copies: 6 of the 55 KB the gateway held per open
+ * wxpay page (docs/bench/profile.md, section 8).
  */
 @Component
 class ShopperHeaders implements GlobalFilter, Ordered {
@@ -48,7 +54,8 @@ class ShopperHeaders implements GlobalFilter, Ordered {
                         .zipWith(csrfToken(exchange), Vouched::new))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(vouched -> chain.filter(exchange.mutate().request(forward(exchange.getRequest(), vouched)).build()));
+                .flatMap(vouched -> chain.filter(exchange.mutate()
+                        .request(forward(exchange.getRequest(), vouched, toSuiteService(exchange))).build()));
     }
 
     private static boolean toSuiteService(ServerWebExchange exchange) {
@@ -56,11 +63,14 @@ class ShopperHeaders implements GlobalFilter, Ordered {
         return route != null && SUITE_SERVICE_SCHEME.equalsIgnoreCase(route.getUri().getScheme());
     }
 
-    private static ServerHttpRequest forward(ServerHttpRequest request, Optional<Vouched> vouched) {
+    private static ServerHttpRequest forward(ServerHttpRequest request, Optional<Vouched> vouched, boolean toSuite) {
         return request.mutate().headers(headers -> {
             headers.remove(HttpHeaders.AUTHORIZATION);
             headers.remove(UserHeader.NAME);
             headers.remove(CsrfHeader.NAME);
+            if (!toSuite) {
+                headers.remove(HttpHeaders.COOKIE);
+            }
             vouched.ifPresent(v -> {
                 headers.setBearerAuth(v.token());
                 headers.set(CsrfHeader.NAME, v.csrfToken());
