@@ -33,7 +33,7 @@ class AlertRulesTest {
     void everyAlertRuleIsValid() {
         String output = promtool("check", "rules", "alerts.yml");
 
-        assertThat(output).contains("SUCCESS: 6 rules found");
+        assertThat(output).contains("SUCCESS: 7 rules found");
     }
 
     @Test
