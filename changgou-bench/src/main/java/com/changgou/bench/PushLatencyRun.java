@@ -3,6 +3,7 @@ package com.changgou.bench;
 import com.changgou.testkit.WeChatNotification;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,8 +55,6 @@ final class PushLatencyRun {
      * stopped coming (the open pages' own upkeep included): CPU per process, and the statements MariaDB served.
      */
     record Load(Processes.CpuWindow cpu, DatabaseCounters.Counts database) {
-
-        static final Load UNKNOWN = new Load(new Processes.CpuWindow(Map.of(), 0, 0), DatabaseCounters.Counts.UNKNOWN);
     }
 
     /** Both modes, measured through {@code url} with {@code payments} pages each, and the polling beside the token-routed one. */
@@ -89,7 +88,7 @@ final class PushLatencyRun {
         this.broker = new RabbitManagement(suite);
     }
 
-    Result run(String runId) throws InterruptedException, java.sql.SQLException {
+    Result run(String runId) throws InterruptedException, SQLException {
         int pages = options.pushPages();
         int warmUp = options.pushWarmUp();
         requireRoomForPages(Math.max(pages, warmUp), broker.fileDescriptors());

@@ -44,7 +44,7 @@ class ChartTest {
     @Test
     void aModeWithoutAnyFrameIsDrawnWithoutItsBars(@TempDir Path dir) throws IOException {
         PushLatencyRun.Mode nothing = new PushLatencyRun.Mode(PushMode.PLAIN_FANOUT, 1000, 0, 1000, 0,
-                PushLatencyRun.percentiles(java.util.List.of()), 1000, 0, null, PushLatencyRun.Load.UNKNOWN);
+                PushLatencyRun.percentiles(java.util.List.of()), 1000, 0, null, SampleResults.NO_LOAD);
         Results results = SampleResults.of(SampleResults.throughput(), SampleResults.push(SampleResults.routed(1000, 1000), nothing),
                 SampleResults.of().up());
         Path png = dir.resolve("results.png");

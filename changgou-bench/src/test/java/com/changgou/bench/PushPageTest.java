@@ -59,7 +59,7 @@ class PushPageTest {
     @Test
     void framesPerPaymentIsEveryFrameTheModesPagesReceivedOverThePayments() {
         PushLatencyRun.Mode fanout = new PushLatencyRun.Mode(PushMode.PLAIN_FANOUT, 1000, 0, 1000, 0,
-                new Percentiles(1000, 1, 2, 3, 4), 0, 987_654, null, PushLatencyRun.Load.UNKNOWN);
+                new Percentiles(1000, 1, 2, 3, 4), 0, 987_654, null, SampleResults.NO_LOAD);
 
         assertThat(fanout.framesPerPayment()).isEqualTo(987.654);
     }

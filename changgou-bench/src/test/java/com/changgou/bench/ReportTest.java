@@ -100,7 +100,7 @@ class ReportTest {
     void aModeWithNoFrameAtAllShowsDashesNotNumbers() {
         PushLatencyRun.Mode nothing = new PushLatencyRun.Mode(PushMode.PLAIN_FANOUT, 990, 10, 1000, 0,
                 PushLatencyRun.percentiles(List.of()), 1000, 0, "990 of 990 pages, first: closed by the server (1000 bye)",
-                PushLatencyRun.Load.UNKNOWN);
+                SampleResults.NO_LOAD);
         Results results = SampleResults.of(SampleResults.throughput(), SampleResults.push(SampleResults.routed(1000, 1000), nothing),
                 SampleResults.of().up());
 

@@ -10,6 +10,10 @@ import java.util.OptionalInt;
 /** A run's results with the figures of a real one (docs/bench/results.md), for the report and the chart. */
 final class SampleResults {
 
+    /** A push mode whose CPU and statements were not measured. */
+    static final PushLatencyRun.Load NO_LOAD = new PushLatencyRun.Load(new Processes.CpuWindow(Map.of(), 0, 0),
+            DatabaseCounters.Counts.UNKNOWN);
+
     private SampleResults() {
     }
 
@@ -61,12 +65,12 @@ final class SampleResults {
     /** Token-routed pages: every payment pushed, {@code frames} frames in all. */
     static PushLatencyRun.Mode routed(int pages, long frames) {
         return new PushLatencyRun.Mode(PushMode.TOKEN_ROUTED, pages, 0, 1000, 0, new Percentiles(1000, 8.1, 12.3, 25.0, 40.2), 0,
-                frames, null, PushLatencyRun.Load.UNKNOWN);
+                frames, null, NO_LOAD);
     }
 
     /** The plain fanout's pages: the broker dropped some frames, and 3 pages never got theirs. */
     static PushLatencyRun.Mode fanout() {
         return new PushLatencyRun.Mode(PushMode.PLAIN_FANOUT, 1000, 0, 1000, 0, new Percentiles(997, 310.0, 1900.0, 2400.0, 2800.0),
-                3, 998_120, null, PushLatencyRun.Load.UNKNOWN);
+                3, 998_120, null, NO_LOAD);
     }
 }

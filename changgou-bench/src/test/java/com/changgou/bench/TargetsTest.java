@@ -85,7 +85,7 @@ class TargetsTest {
     @Test
     void aPaymentNeverPushedMissesTheP99Target() {
         PushLatencyRun.Mode oneLost = new PushLatencyRun.Mode(PushMode.TOKEN_ROUTED, 1000, 0, 1000, 0,
-                new Percentiles(999, 8.1, 12.3, 25.0, 40.2), 1, 999, null, PushLatencyRun.Load.UNKNOWN);
+                new Percentiles(999, 8.1, 12.3, 25.0, 40.2), 1, 999, null, SampleResults.NO_LOAD);
         Results results = SampleResults.of(SampleResults.throughput(), SampleResults.push(oneLost, SampleResults.fanout()), UP_57);
 
         assertThat(check(results, "push p99 <= 100 ms, every payment pushed (token-routed)")).satisfies(c -> {

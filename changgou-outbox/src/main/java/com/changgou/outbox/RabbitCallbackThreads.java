@@ -1,6 +1,5 @@
 package com.changgou.outbox;
 
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  */
 final class RabbitCallbackThreads implements BeanPostProcessor, DisposableBean {
 
-    static final String THREAD_PREFIX = "rabbit-callbacks-";
+    private static final String THREAD_PREFIX = "rabbit-callbacks-";
 
     private final ThreadPoolExecutor executor;
 
@@ -49,7 +48,7 @@ final class RabbitCallbackThreads implements BeanPostProcessor, DisposableBean {
         return bean;
     }
 
-    ExecutorService executor() {
+    ThreadPoolExecutor executor() {
         return executor;
     }
 

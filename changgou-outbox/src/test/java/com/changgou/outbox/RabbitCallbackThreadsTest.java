@@ -34,7 +34,7 @@ class RabbitCallbackThreadsTest extends OutboxIntegrationTest {
         String queue = boundQueue();
         List<String> ids = IntStream.range(0, 400).mapToObj(i -> newId("burst")).toList();
         Set<Long> before = threadsNamed(FACTORY_THREADS);
-        ThreadPoolExecutor pool = (ThreadPoolExecutor) callbackThreads.executor();
+        ThreadPoolExecutor pool = callbackThreads.executor();
         long tasksBefore = pool.getCompletedTaskCount();
 
         // one commit, four relay batches of a hundred, each acknowledged in a burst
