@@ -7,6 +7,7 @@ import com.changgou.common.CsrfHeader;
 import com.changgou.common.UserHeader;
 import com.changgou.gateway.security.GatewaySecrets;
 import com.changgou.gateway.security.StubServices;
+import com.changgou.gateway.security.TestRedisKeys;
 import com.changgou.gateway.security.Visitor;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,7 +43,7 @@ class PushChannelTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final StubServices SERVICES = new StubServices();
     private static final WebStompStandIn BROKER = new WebStompStandIn();
-    private static final String RUN = "changgou-test:" + UUID.randomUUID() + ":";
+    private static final TestRedisKeys REDIS_KEYS = new TestRedisKeys();
 
     @LocalServerPort
     private int port;
@@ -58,8 +57,7 @@ class PushChannelTest {
             registry.add("spring.cloud.discovery.client.simple.instances.%s[0].uri".formatted(service), SERVICES::uri);
         }
         registry.add("WEBSTOMP_UPSTREAM", BROKER::uri);
-        registry.add("spring.session.data.redis.namespace", () -> RUN + "session");
-        registry.add("gateway.sign-in.failure-key-prefix", () -> RUN + "failures:");
+        REDIS_KEYS.register(registry);
         GatewaySecrets.register(registry);
     }
 
@@ -78,7 +76,7 @@ class PushChannelTest {
 
     @AfterAll
     static void cleanUp(@Autowired ReactiveStringRedisTemplate redis) {
-        redis.scan(ScanOptions.scanOptions().match(RUN + "*").build()).flatMap(redis::delete).blockLast();
+        REDIS_KEYS.removeAll(redis);
         BROKER.close();
         SERVICES.close();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.changgou.gateway.security.GatewaySecrets;
 import com.changgou.gateway.security.StubServices;
+import com.changgou.gateway.security.TestRedisKeys;
 import com.changgou.gateway.security.Visitor;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,7 +37,7 @@ class WebOrderBurstTest {
     private static final int SHOPPERS = 60;
     private static final StubServices SERVICES = new StubServices();
     private static final BusyWebOrder WEB_ORDER = new BusyWebOrder();
-    private static final String RUN = "changgou-test:" + UUID.randomUUID() + ":";
+    private static final TestRedisKeys REDIS_KEYS = new TestRedisKeys();
 
     @LocalServerPort
     private int port;
@@ -47,14 +46,13 @@ class WebOrderBurstTest {
     static void servicesAndRedis(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.changgou-service-user[0].uri", SERVICES::uri);
         registry.add("spring.cloud.discovery.client.simple.instances.changgou-web-order[0].uri", WEB_ORDER::uri);
-        registry.add("spring.session.data.redis.namespace", () -> RUN + "session");
-        registry.add("gateway.sign-in.failure-key-prefix", () -> RUN + "failures:");
+        REDIS_KEYS.register(registry);
         GatewaySecrets.register(registry);
     }
 
     @AfterAll
     static void cleanUp(@Autowired ReactiveStringRedisTemplate redis) {
-        redis.scan(ScanOptions.scanOptions().match(RUN + "*").build()).flatMap(redis::delete).blockLast();
+        REDIS_KEYS.removeAll(redis);
         SERVICES.close();
         WEB_ORDER.close();
     }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class FrontDoorTest {
 
     private static final StubServices SERVICES = new StubServices();
-    private static final String RUN = "changgou-test:" + UUID.randomUUID() + ":";
+    private static final TestRedisKeys REDIS_KEYS = new TestRedisKeys();
     private static final Pattern BEARER = Pattern.compile("authorization=Bearer ([^;]+);");
 
     @LocalServerPort
@@ -61,8 +59,7 @@ class FrontDoorTest {
         for (String service : new String[]{"changgou-service-user", "changgou-service-pay", "changgou-web-order"}) {
             registry.add("spring.cloud.discovery.client.simple.instances.%s[0].uri".formatted(service), SERVICES::uri);
         }
-        registry.add("spring.session.data.redis.namespace", () -> RUN + "session");
-        registry.add("gateway.sign-in.failure-key-prefix", () -> RUN + "failures:");
+        REDIS_KEYS.register(registry);
         GatewaySecrets.register(registry);
     }
 
@@ -73,12 +70,12 @@ class FrontDoorTest {
 
     @AfterEach
     void forgetFailures() {
-        redis.scan(ScanOptions.scanOptions().match(RUN + "failures:*").build()).flatMap(redis::delete).blockLast();
+        REDIS_KEYS.removeFailures(redis);
     }
 
     @AfterAll
     static void cleanUp(@Autowired ReactiveStringRedisTemplate redis) {
-        redis.scan(ScanOptions.scanOptions().match(RUN + "*").build()).flatMap(redis::delete).blockLast();
+        REDIS_KEYS.removeAll(redis);
         SERVICES.close();
     }
 
@@ -199,7 +196,7 @@ class FrontDoorTest {
         assertThat(visitor.getPage("/login?paused").body())
                 .contains("Too many failed sign-ins for this username", "paused for 2 minutes");
         assertThat(visitor.get("/api/worder/shop").statusCode()).isEqualTo(401);
-        assertThat(redis.getExpire(RUN + "failures:alice").block()).isPositive();
+        assertThat(redis.getExpire(REDIS_KEYS.failurePrefix() + "alice").block()).isPositive();
     }
 
     @Test

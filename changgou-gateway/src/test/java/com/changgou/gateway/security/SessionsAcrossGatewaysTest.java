@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.changgou.gateway.GatewayApplication;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +13,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.ScanOptions;
 
 /**
  * Two gateways on one Redis: a shopper signed in at one is signed in at the other, as behind a load
@@ -24,7 +22,7 @@ import org.springframework.data.redis.core.ScanOptions;
 class SessionsAcrossGatewaysTest {
 
     private static final StubServices SERVICES = new StubServices();
-    private static final String RUN = "changgou-test:" + UUID.randomUUID() + ":";
+    private static final TestRedisKeys REDIS_KEYS = new TestRedisKeys();
 
     @Test
     void aSessionMadeAtOneGatewayWorksAtAnother() {
@@ -59,9 +57,8 @@ class SessionsAcrossGatewaysTest {
                 "--management.server.port=0",
                 "--eureka.client.enabled=false",
                 "--spring.cloud.discovery.client.simple.instances.changgou-service-user[0].uri=" + services,
-                "--spring.cloud.discovery.client.simple.instances.changgou-web-order[0].uri=" + services,
-                "--spring.session.data.redis.namespace=" + RUN + "session",
-                "--gateway.sign-in.failure-key-prefix=" + RUN + "failures:"));
+                "--spring.cloud.discovery.client.simple.instances.changgou-web-order[0].uri=" + services));
+        arguments.addAll(REDIS_KEYS.arguments());
         arguments.addAll(GatewaySecrets.arguments());
         return new SpringApplicationBuilder(GatewayApplication.class).run(arguments.toArray(String[]::new));
     }
@@ -78,7 +75,7 @@ class SessionsAcrossGatewaysTest {
 
     private static void cleanRedis(ConfigurableApplicationContext context) {
         ReactiveStringRedisTemplate redis = context.getBean(ReactiveStringRedisTemplate.class);
-        redis.scan(ScanOptions.scanOptions().match(RUN + "*").build()).flatMap(redis::delete).blockLast();
+        REDIS_KEYS.removeAll(redis);
     }
 
     @AfterAll
