@@ -17,9 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * applied once ({@link PointsRule} says how many).
  *
  * <p><b>Once.</b> Every applied event leaves an entry whose {@code event_id} is unique, written in the
- * transaction that moves the balance. A redelivered or duplicated event finds its entry and changes
- * nothing; two deliveries racing each other are settled by the unique key, and the loser's duplicate
- * key means "applied already". The shopper's account row is locked first, so the events of one
+ * transaction that moves the balance. A redelivered or duplicated event finds its entry among its
+ * order's entries, which the transaction reads anyway, and changes nothing; two deliveries racing each
+ * other, and an event whose id an entry of another order holds, are settled by the unique key, and the
+ * duplicate key means "applied already". The shopper's account row is locked first, so the events of one
  * shopper apply one at a time and a refund's cap is read after every earlier refund of its order.
  *
  * <p><b>Not ours.</b> An event of another business type (COURSE) or of a type this service does not act
@@ -109,11 +110,11 @@ public class Points {
     private PointsOutcome book(OrderEvent event) {
         Instant now = now();
         mapper.createAndLockAccount(event.username(), now);
-        if (mapper.eventApplied(event.eventId())) {
+        List<PointsEntryRow> entries = mapper.findByOrder(event.username(), event.orderId());
+        if (entries.stream().anyMatch(e -> e.eventId().equals(event.eventId()))) {
             log.debug("order event {} was applied before; acknowledged", event.eventId());
             return PointsOutcome.ALREADY_APPLIED;
         }
-        List<PointsEntryRow> entries = mapper.findByOrder(event.username(), event.orderId());
         PointsEntryRow entry = OrderEvent.PAID.equals(event.type()) ? earn(event, entries, now)
                 : takeBack(event, entries, now);
         if (entry == null) {

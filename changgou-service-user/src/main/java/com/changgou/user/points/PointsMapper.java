@@ -15,8 +15,6 @@ interface PointsMapper {
      */
     void createAndLockAccount(@Param("username") String username, @Param("now") Instant now);
 
-    boolean eventApplied(@Param("eventId") String eventId);
-
     /** The entries of one order of this shopper, oldest first. */
     List<PointsEntryRow> findByOrder(@Param("username") String username, @Param("orderId") String orderId);
 

@@ -123,6 +123,26 @@ class OrderEventsTest {
         assertThat(counted("ignored") - ignored).isEqualTo(9);
     }
 
+    /** Inside the broker every message is treated as possibly hostile: an event id is not a licence. */
+    @Test
+    void anEventReusingTheIdOfAnotherOrdersEventChangesNothing() {
+        String shopper = shopper();
+        OrderEvent paid = paid(shopper, BusinessType.GOODS, 5_000);
+        publish(paid);
+        awaitApplied(paid);
+        double ignored = counted("ignored");
+
+        publish(new OrderEvent(paid.eventId(), OrderEvent.PAID, Instant.now(), orderId(), shopper, BusinessType.GOODS,
+                90_000, 90_000));
+        OrderEvent sentinel = paid(shopper, BusinessType.GOODS, 700);
+        publish(sentinel);
+
+        awaitApplied(sentinel);
+        assertThat(entriesOf(paid.eventId())).isOne();
+        assertThat(balanceOf(shopper)).isEqualTo(50 + 7);
+        assertThat(counted("ignored") - ignored).isEqualTo(1);
+    }
+
     @Test
     void aPaidOrderRefundedTakesBackOnceAndAFullRefundTakesBackEverything() {
         String shopper = shopper();

@@ -69,8 +69,6 @@ class PointsMapperTest {
         assertThat(mapper.latestEntries("bob", 1)).hasSize(1);
         assertThat(jdbc.sql("SELECT kind FROM tb_points_entry WHERE event_id = 'ev-b2'").query(String.class).single())
                 .isEqualTo("TAKEN_BACK");
-        assertThat(mapper.eventApplied("ev-b1")).isTrue();
-        assertThat(mapper.eventApplied("ev-none")).isFalse();
     }
 
     @Test

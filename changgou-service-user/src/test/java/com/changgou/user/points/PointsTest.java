@@ -62,9 +62,16 @@ class PointsTest {
 
     @Test
     void anEventAppliedBeforeChangesNothing() {
-        given(mapper.eventApplied("ev-1")).willReturn(true);
+        PointsEntryRow earnedByThisEvent = new PointsEntryRow(1L, "alice", "1864000000000000001", "ev-1",
+                PointsKind.EARNED, 50, 5_000, NOW);
+        PointsEntryRow takenBackByThisEvent = new PointsEntryRow(2L, "alice", "1864000000000000001", "ev-1",
+                PointsKind.TAKEN_BACK, 20, 2_000, NOW);
+        given(mapper.findByOrder("alice", "1864000000000000001"))
+                .willReturn(List.of(earnedByThisEvent), List.of(earned(50, 5_000), takenBackByThisEvent));
 
         assertThat(points.apply(event(OrderEvent.PAID, BusinessType.GOODS, 5_000)))
+                .isEqualTo(PointsOutcome.ALREADY_APPLIED);
+        assertThat(points.apply(event(OrderEvent.REFUNDED, BusinessType.GOODS, 2_000)))
                 .isEqualTo(PointsOutcome.ALREADY_APPLIED);
         then(mapper).should(never()).insertEntry(any());
         then(mapper).should(never()).addToBalance(any(), anyLong(), any());
