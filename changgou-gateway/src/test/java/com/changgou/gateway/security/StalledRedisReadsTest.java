@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -18,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Replays what Lettuce's back-pressure race leaves behind (see {@link StalledRedisReads}): the
  * gateway's connection to the real Redis stops reading while a signed-in shopper's next request needs
- * its session. Without the watch, the session read waits out its 5 s timeout, so does the retry, and
+ * its session. Without the watch, the session read waits out its command timeout, so does the retry, and
  * the shopper gets a 500.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
@@ -26,7 +27,6 @@ class StalledRedisReadsTest {
 
     private static final StubServices SERVICES = new StubServices();
     private static final TestRedisKeys REDIS_KEYS = new TestRedisKeys();
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
 
     @LocalServerPort
     private int port;
@@ -36,6 +36,9 @@ class StalledRedisReadsTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Value("${spring.data.redis.timeout}")
+    private Duration commandTimeout;
 
     @DynamicPropertySource
     static void servicesAndRedis(DynamicPropertyRegistry registry) {
@@ -66,7 +69,7 @@ class StalledRedisReadsTest {
 
         assertThat(shop.statusCode()).isEqualTo(200);
         assertThat(shop.body()).contains("user=alice");
-        assertThat(took).as("no session command waited out its timeout").isLessThan(COMMAND_TIMEOUT);
+        assertThat(took).as("no session command waited out its timeout").isLessThan(commandTimeout);
         assertThat(resumed()).isGreaterThan(resumedBefore);
         assertThat(watch.connections()).allSatisfy(connection -> assertThat(connection.config().isAutoRead()).isTrue());
     }
