@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * WeChat's payment notification. SUCCESS is replied only once the payment is committed; anything
  * we could not verify or store gets FAIL, so WeChat tries again on its schedule. Every request leaves
- * one verdict in the notification log, whatever the answer.
+ * one verdict in the notification log, whatever the answer; a verified one's is written in the same
+ * transaction as what it decided.
  */
 @RestController
 class NotifyController {
@@ -46,7 +47,9 @@ class NotifyController {
     @PostMapping(path = "/pay/wxpay/notify", produces = MediaType.TEXT_XML_VALUE)
     ResponseEntity<String> notify(HttpServletRequest request) throws IOException {
         Handled handled = handle(request);
-        notifications.record(PayChannel.WECHAT, NotifyKind.PAYMENT, handled.outcome());
+        if (!handled.recorded()) {
+            notifications.record(PayChannel.WECHAT, NotifyKind.PAYMENT, handled.outcome());
+        }
         return ResponseEntity.status(handled.status()).contentType(MediaType.TEXT_XML)
                 .body(wechat.notificationReply(handled.outcome().stored(), handled.message()));
     }
@@ -74,10 +77,13 @@ class NotifyController {
 
     private Handled store(PayNotification n) {
         try {
+            // The verdict row goes into the payment's transaction: one commit for both, and a payment that
+            // rolls back takes its verdict with it (then recorded as not stored, below).
             Confirmation confirmation = confirmations.confirm(
                     new PaidTrade(n.outTradeNo(), n.transactionId(), n.totalFee(), n.paidAt(), n.rawXml()),
-                    Actor.WECHAT_NOTIFY);
-            return Handled.ok(Verdicts.of(confirmation, n.outTradeNo()),
+                    Actor.WECHAT_NOTIFY, decided -> notifications.recordWithin(PayChannel.WECHAT, NotifyKind.PAYMENT,
+                            Verdicts.of(decided, n.outTradeNo())));
+            return Handled.recordedWithPayment(Verdicts.of(confirmation, n.outTradeNo()),
                     confirmation.stored() ? "OK" : confirmation.reason());
         } catch (RuntimeException e) {
             // Not stored (database down, deadlock...): FAIL makes WeChat deliver it again.

@@ -17,12 +17,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every notification received leaves exactly one trace here: a {@code notify_log} row and one count of
- * {@code changgou.pay.notifications} (tags channel, kind, verdict, reason). Recording never changes the
- * answer the sender gets: a row that cannot be written is logged and given up, the count is kept.
+ * {@code changgou.pay.notifications} (tags channel, kind, verdict, reason). A verdict recorded on its own
+ * never changes the answer the sender gets: a row that cannot be written is logged and given up, the count
+ * is kept. One recorded within a payment's transaction lands with the payment or not at all.
  */
 @Component
 public class NotifyLog {
@@ -86,8 +89,7 @@ public class NotifyLog {
                         reference(outcome.reference()));
                 return;
             }
-            NotifyLogRow row = new NotifyLogRow(now, channel, kind, outcome.verdict(), outcome.reason().word(),
-                    detail(outcome.detail()), reference(outcome.reference()), traceId());
+            NotifyLogRow row = row(now, channel, kind, outcome);
             ownTransaction.executeWithoutResult(status -> rows.insert(row));
         } catch (RuntimeException e) {
             // The database is likely what failed the notification too; the answer stands either way.
@@ -95,6 +97,31 @@ public class NotifyLog {
             log.error("could not record {} {} notification ({} {}, reference {}): {}", channel, kind,
                     outcome.verdict(), outcome.reason().word(), reference(outcome.reference()), e.toString());
         }
+    }
+
+    /**
+     * Records one notification in the caller's transaction: its row commits or rolls back with what the
+     * caller writes (a payment and its verdict, one commit), and it is counted once that commits. Throws
+     * what the write throws, rolling the caller back; a notification that then ends otherwise is
+     * {@link #record recorded} as that.
+     */
+    public void recordWithin(PayChannel channel, NotifyKind kind, NotifyOutcome outcome) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("recordWithin needs the caller's transaction");
+        }
+        rows.insert(row(clock.instant(), channel, kind, outcome));
+        Counter counter = counter(channel, kind, outcome.verdict(), outcome.reason());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
+    }
+
+    private NotifyLogRow row(Instant now, PayChannel channel, NotifyKind kind, NotifyOutcome outcome) {
+        return new NotifyLogRow(now, channel, kind, outcome.verdict(), outcome.reason().word(),
+                detail(outcome.detail()), reference(outcome.reference()), traceId());
     }
 
     private Counter counter(PayChannel channel, NotifyKind kind, NotifyVerdict verdict, NotifyReason reason) {

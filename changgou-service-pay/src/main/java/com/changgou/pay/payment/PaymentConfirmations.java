@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one path by which a pay record becomes SUCCESS, whoever learnt it (notification, status
- * query, close, reconciliation): match it to the record, then in ONE transaction the conditional
+ * query, close, reconciliation): in ONE transaction, read the record, match it, and write the conditional
  * update, its pay_log row and both outbox messages. Races and duplicates lose quietly.
  */
 @Component
@@ -51,40 +52,70 @@ public class PaymentConfirmations {
 
     /** Stores WeChat's word that the trade was paid. Throws only when it could not be stored. */
     public Confirmation confirm(PaidTrade paid, Actor actor) {
+        return confirm(paid, actor, decided -> {
+        });
+    }
+
+    /**
+     * As {@link #confirm(PaidTrade, Actor)}, giving {@code alongside} the decision inside the transaction that
+     * reads the record and, if it moves, writes the payment: what {@code alongside} writes commits with it or
+     * not at all (the notification's verdict row, one commit instead of two). Not called for a lost race.
+     */
+    public Confirmation confirm(PaidTrade paid, Actor actor, Consumer<Confirmation> alongside) {
         for (int race = 0; race < MAX_RACES; race++) {
-            Optional<PayRecord> found = records.findByOutTradeNo(paid.outTradeNo());
-            if (found.isEmpty()) {
-                return reject(paid, actor, Rejection.UNKNOWN_TRADE, "unknown out_trade_no");
+            Confirmation decided = tx.execute(status -> decide(paid, actor, alongside));
+            if (decided == null) {
+                // Someone else moved the record between our read and our update: look again.
+                continue;
             }
-            PayRecord record = found.get();
-            if (record.channel() != paid.channel()) {
-                return reject(paid, actor, Rejection.CHANNEL_MISMATCH,
-                        "record is a %s payment, not %s".formatted(record.channel(), paid.channel()));
-            }
-            if (record.totalFee() != paid.totalFee()) {
-                return reject(paid, actor, Rejection.AMOUNT_MISMATCH, "total_fee %d does not match the record's %d"
-                        .formatted(paid.totalFee(), record.totalFee()));
-            }
-            if (record.status() == PayState.SUCCESS) {
-                return paid.transactionId().equals(record.transactionId())
-                        ? Confirmation.duplicate()
-                        : reject(paid, actor, Rejection.STATE_CONFLICT,
-                                "already paid by transaction " + record.transactionId());
-            }
-            if (!record.status().canMoveTo(PayState.SUCCESS)) {
-                return reject(paid, actor, Rejection.STATE_CONFLICT, "record is " + record.status());
-            }
-            if (Boolean.TRUE.equals(tx.execute(status -> markPaid(record, paid, actor)))) {
+            if (decided.outcome() == Confirmation.Outcome.APPLIED) {
                 // Committed, by this call only (the conditional update): counted once per record.
-                metrics.paymentPaid(record.channel(), sourceOf(actor));
+                metrics.paymentPaid(paid.channel(), sourceOf(actor));
                 if (actor == Actor.RECONCILE) {
-                    metrics.reconciliationFound(record.channel(), PayState.SUCCESS);
+                    metrics.reconciliationFound(paid.channel(), PayState.SUCCESS);
                 }
-                return Confirmation.applied();
             }
-            // Someone else moved the record between our read and our update: look again.
+            return decided;
         }
         throw new IllegalStateException("pay record %s kept changing under us".formatted(paid.outTradeNo()));
+    }
+
+    /** The decision on one read of the record, and the payment written when it is APPLIED; null on a lost race. */
+    private Confirmation decide(PaidTrade paid, Actor actor, Consumer<Confirmation> alongside) {
+        Optional<PayRecord> found = records.findByOutTradeNo(paid.outTradeNo());
+        Confirmation decided = found.isEmpty()
+                ? reject(paid, actor, Rejection.UNKNOWN_TRADE, "unknown out_trade_no")
+                : mismatch(found.get(), paid, actor);
+        if (decided == null) {
+            if (!markPaid(found.get(), paid, actor)) {
+                return null;
+            }
+            decided = Confirmation.applied();
+        }
+        alongside.accept(decided);
+        return decided;
+    }
+
+    /** Why {@code paid} does not move {@code record} to SUCCESS, or null when it does. */
+    private static Confirmation mismatch(PayRecord record, PaidTrade paid, Actor actor) {
+        if (record.channel() != paid.channel()) {
+            return reject(paid, actor, Rejection.CHANNEL_MISMATCH,
+                    "record is a %s payment, not %s".formatted(record.channel(), paid.channel()));
+        }
+        if (record.totalFee() != paid.totalFee()) {
+            return reject(paid, actor, Rejection.AMOUNT_MISMATCH, "total_fee %d does not match the record's %d"
+                    .formatted(paid.totalFee(), record.totalFee()));
+        }
+        if (record.status() == PayState.SUCCESS) {
+            return paid.transactionId().equals(record.transactionId())
+                    ? Confirmation.duplicate()
+                    : reject(paid, actor, Rejection.STATE_CONFLICT,
+                            "already paid by transaction " + record.transactionId());
+        }
+        if (!record.status().canMoveTo(PayState.SUCCESS)) {
+            return reject(paid, actor, Rejection.STATE_CONFLICT, "record is " + record.status());
+        }
+        return null;
     }
 
     private boolean markPaid(PayRecord record, PaidTrade paid, Actor actor) {

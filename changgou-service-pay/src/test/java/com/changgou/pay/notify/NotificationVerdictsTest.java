@@ -25,7 +25,8 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Every notification received leaves one notify_log row and one count of changgou.pay.notifications with
- * its verdict and reason; payments started and paid are counted once per record.
+ * its verdict and reason, a stored payment's in the payment's own transaction; payments started and paid
+ * are counted once per record.
  */
 class NotificationVerdictsTest extends PayIntegrationTest {
 
@@ -62,8 +63,7 @@ class NotificationVerdictsTest extends PayIntegrationTest {
         assertThat(rows.get(0)).containsEntry("channel", "WECHAT").containsEntry("kind", "PAYMENT")
                 .containsEntry("verdict", "REFUSED").containsEntry("reason", "bad_signature")
                 .containsEntry("detail", "wrong HMAC-SHA256 sign");
-        assertThat(jdbc.queryForObject("SELECT status FROM pay_record WHERE out_trade_no = ?", String.class,
-                payment.outTradeNo())).isEqualTo("NOTPAY");
+        assertThat(status(payment.outTradeNo())).isEqualTo("NOTPAY");
     }
 
     @Test
@@ -85,6 +85,39 @@ class NotificationVerdictsTest extends PayIntegrationTest {
                 .counter().count() - paid).isEqualTo(1.0);
         assertThat(rowsNaming(payment.outTradeNo())).extracting(r -> r.get("verdict"))
                 .containsExactly("ACCEPTED", "DUPLICATE");
+    }
+
+    @Test
+    void aPaymentAndItsAcceptedVerdictCommitTogetherOrNotAtAll() {
+        // The database refuses this payment's ACCEPTED row, as it might any write of the transaction.
+        String trigger = "refuse_accepted_" + order.id();
+        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON notify_log FOR EACH ROW"
+                + " IF NEW.verdict = 'ACCEPTED' AND NEW.reference = '" + payment.outTradeNo() + "' THEN"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test'; END IF");
+        double accepted = notifications("wechat", "payment", "accepted", "ok");
+        double notStored = notifications("wechat", "payment", "refused", "not_stored");
+        byte[] body = wechat.notificationBody(new PayNotification("wxtest0000000000", "1900000009",
+                payment.outTradeNo(), "4200778", 1200, 1200, "openid", "NATIVE", "OTHERS",
+                Instant.parse("2026-12-01T04:00:00Z"), "<xml>raw</xml>"));
+        try {
+            assertThat(http.postXml(NOTIFY, body).body()).contains("FAIL");
+        } finally {
+            jdbc.execute("DROP TRIGGER IF EXISTS " + trigger);
+        }
+
+        // Nothing of the payment stayed: WeChat will send it again, and then it is paid.
+        assertThat(status(payment.outTradeNo())).isEqualTo("NOTPAY");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mq_message WHERE id = ?", Integer.class,
+                "pr-" + payment.outTradeNo())).isZero();
+        assertThat(rowsNaming(payment.outTradeNo())).extracting(r -> r.get("reason")).containsExactly("not_stored");
+        assertThat(notifications("wechat", "payment", "refused", "not_stored") - notStored).isEqualTo(1.0);
+        assertThat(notifications("wechat", "payment", "accepted", "ok") - accepted).isZero();
+
+        assertThat(http.postXml(NOTIFY, body).body()).contains("SUCCESS");
+        assertThat(status(payment.outTradeNo())).isEqualTo("SUCCESS");
+        assertThat(rowsNaming(payment.outTradeNo())).extracting(r -> r.get("verdict"))
+                .containsExactly("REFUSED", "ACCEPTED");
+        assertThat(notifications("wechat", "payment", "accepted", "ok") - accepted).isEqualTo(1.0);
     }
 
     @Test
@@ -169,6 +202,10 @@ class NotificationVerdictsTest extends PayIntegrationTest {
     private List<Map<String, Object>> rowsNaming(String reference) {
         return jdbc.queryForList("SELECT channel, kind, verdict, reason, detail, trace_id FROM notify_log"
                 + " WHERE reference = ? ORDER BY id", reference);
+    }
+
+    private String status(String outTradeNo) {
+        return jdbc.queryForObject("SELECT status FROM pay_record WHERE out_trade_no = ?", String.class, outTradeNo);
     }
 
     private int tooLargeRows() {
