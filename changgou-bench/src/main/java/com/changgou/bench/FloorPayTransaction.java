@@ -14,10 +14,10 @@ import java.util.function.Consumer;
 /**
  * The pay service's side of one believed notification, on one connection of its own (one of the floor's
  * concurrent notifiers), with the statements of PaymentConfirmations, PayRecordMapper.xml, the outbox
- * and NotifyLogMapper.xml: read the pay record; in one transaction move it NOTPAY → SUCCESS
- * conditionally, write its pay_log row and both outbox rows (the order's result and the page's push);
- * then the notify_log verdict in a transaction of its own; then hand the outbox rows to the relay. The notification's XML
- * is stored as raw_notify, but never parsed or verified here: that is the product's cost, not the floor's.
+ * and NotifyLogMapper.xml: in one transaction read the pay record, move it NOTPAY → SUCCESS conditionally,
+ * write its pay_log row, both outbox rows (the order's result and the page's push) and the notify_log
+ * verdict; then hand the outbox rows to the relay. The notification's XML is stored as raw_notify, but never
+ * parsed or verified here: that is the product's cost, not the floor's.
  */
 final class FloorPayTransaction implements AutoCloseable {
 
@@ -86,8 +86,8 @@ final class FloorPayTransaction implements AutoCloseable {
         List<FloorOutbox.Row> messages = messages(record, notification, now.toInstant());
         FloorOutbox.bindInsert(appendOutbox, messages, now);
         appendOutbox.executeUpdate();
+        insertVerdict(notification, now);
         db.commit();
-        recordVerdict(notification, now);
         relay.accept(messages);
     }
 
@@ -120,8 +120,8 @@ final class FloorPayTransaction implements AutoCloseable {
                         FloorMessages.json(push)));
     }
 
-    /** NotifyLog's row for an accepted notification, committed on its own as its REQUIRES_NEW transaction is. */
-    private void recordVerdict(Notification notification, Timestamp now) throws SQLException {
+    /** NotifyLog's row for an accepted notification, in the payment's transaction as recordWithin writes it. */
+    private void insertVerdict(Notification notification, Timestamp now) throws SQLException {
         insertNotifyLog.setTimestamp(1, now);
         insertNotifyLog.setString(2, WECHAT);
         insertNotifyLog.setString(3, "PAYMENT");
@@ -131,7 +131,6 @@ final class FloorPayTransaction implements AutoCloseable {
         insertNotifyLog.setString(7, notification.outTradeNo());
         insertNotifyLog.setString(8, null);
         insertNotifyLog.executeUpdate();
-        db.commit();
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * is believed:
  * <ol>
  * <li>pay's transaction ({@link FloorPayTransaction}): read the pay record; NOTPAY → SUCCESS
- * conditionally, its pay_log row and both outbox rows, committed; the notify_log verdict, committed;</li>
+ * conditionally, its pay_log row, both outbox rows and the notify_log verdict, committed together;</li>
  * <li>pay's relay ({@link FloorRelay}): take the rows the commit handed over, publish the result to
  * order.pay and the push to paynotify, persistent, with publisher confirms, mark them SENT;</li>
  * <li>order's consumer ({@link FloorConsumers}, {@link FloorOrderTransaction}): take the result off the
