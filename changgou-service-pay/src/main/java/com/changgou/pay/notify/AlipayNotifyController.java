@@ -10,6 +10,7 @@ import com.changgou.pay.notifylog.NotifyLog;
 import com.changgou.pay.notifylog.NotifyOutcome;
 import com.changgou.pay.notifylog.NotifyReason;
 import com.changgou.pay.payment.AlipayPayments;
+import com.changgou.pay.payment.Confirmation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Optional;
@@ -25,9 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Alipay's asynchronous notification. {@code success} is replied only once what it says is stored (or
  * already was); anything not verified, not ours, not matching or not stored gets {@code failure}, so
  * Alipay sends again on its schedule, and changes nothing. Every request leaves one verdict in the
- * notification log. Alipay has no notification of its own for refunds: a refund it makes may come here
- * as a trade notification (TRADE_CLOSED, or TRADE_SUCCESS again), which changes nothing and is logged
- * as a PAYMENT duplicate.
+ * notification log; a verified payment's is written in the transaction that reads and pays the record.
+ * Alipay has no notification of its own for refunds: a refund it makes may come here as a trade
+ * notification (TRADE_CLOSED, or TRADE_SUCCESS again), which changes nothing and is logged as a PAYMENT
+ * duplicate.
  */
 @RestController
 class AlipayNotifyController {
@@ -47,7 +49,9 @@ class AlipayNotifyController {
     @PostMapping(path = "/pay/alipay/notify", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> notify(HttpServletRequest request) throws IOException {
         Handled handled = handle(request);
-        notifications.record(PayChannel.ALIPAY, NotifyKind.PAYMENT, handled.outcome());
+        if (!handled.recorded()) {
+            notifications.record(PayChannel.ALIPAY, NotifyKind.PAYMENT, handled.outcome());
+        }
         return ResponseEntity.status(handled.status()).contentType(MediaType.TEXT_PLAIN)
                 .body(AlipayClient.notificationReply(handled.outcome().stored()));
     }
@@ -70,8 +74,19 @@ class AlipayNotifyController {
             return Handled.ok(NotifyOutcome.refused(NotifyReason.NOT_CONFIGURED, "Alipay is not configured here", null),
                     null);
         }
+        return store(trade);
+    }
+
+    private Handled store(AlipayTrade trade) {
         try {
-            return Handled.ok(Verdicts.of(payments.notified(trade), trade.outTradeNo()), null);
+            if (trade.status().paid()) {
+                // As WeChat's: the verdict row goes into the payment's transaction, and a payment that rolls
+                // back takes it along (then recorded as not stored, below).
+                Confirmation paid = payments.notifiedPaid(trade, decided -> notifications.recordWithin(
+                        PayChannel.ALIPAY, NotifyKind.PAYMENT, Verdicts.of(decided, trade.outTradeNo())));
+                return Handled.recordedWithPayment(Verdicts.of(paid, trade.outTradeNo()), null);
+            }
+            return Handled.ok(Verdicts.of(payments.notifiedUnpaid(trade), trade.outTradeNo()), null);
         } catch (RuntimeException e) {
             // Not stored (database down, deadlock...): failure makes Alipay deliver it again.
             log.error("could not store Alipay notification for out_trade_no {}", trade.outTradeNo(), e);

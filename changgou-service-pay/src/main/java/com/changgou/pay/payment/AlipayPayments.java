@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -117,12 +118,30 @@ public class AlipayPayments {
     }
 
     /**
-     * Applies a verified notification: paid → the one path to paid; closed → the record closed if still
-     * open; waiting → nothing. Stored (APPLIED, or DUPLICATE when it changed nothing) when what it says is
-     * durably reflected, so Alipay may stop sending; REJECTED when it names no Alipay record of ours or
-     * does not match it (logged WARN why). Throws only when it could not be stored.
+     * Applies a verified notification that the trade was paid, through the one path to paid: the record is read,
+     * checked (ours, Alipay's, the same amount) and paid in one transaction, and {@code alongside} gets the
+     * decision inside it, so what it writes (the notification's verdict) commits with the payment or not at all.
+     * Stored (APPLIED, or DUPLICATE) when the payment is durably recorded; REJECTED when the trade names no
+     * Alipay record of ours or does not match it (logged WARN why). Throws only when it could not be stored.
      */
-    public Confirmation notified(AlipayTrade trade) {
+    public Confirmation notifiedPaid(AlipayTrade trade, Consumer<Confirmation> alongside) {
+        if (!trade.status().paid()) {
+            throw new IllegalArgumentException("trade %s is %s, not paid"
+                    .formatted(trade.outTradeNo(), trade.status()));
+        }
+        return confirmations.confirm(paidTrade(trade.outTradeNo(), trade), Actor.ALIPAY_NOTIFY, alongside);
+    }
+
+    /**
+     * Applies a verified notification of a trade not paid: closed → the record closed if still open; waiting →
+     * nothing. Stored (APPLIED, or DUPLICATE when it changed nothing) when what it says is durably reflected, so
+     * Alipay may stop sending; REJECTED when it names no Alipay record of ours or does not match it (logged WARN
+     * why). Throws only when it could not be stored.
+     */
+    public Confirmation notifiedUnpaid(AlipayTrade trade) {
+        if (trade.status().paid()) {
+            throw new IllegalArgumentException("trade %s is paid: notifiedPaid takes it".formatted(trade.outTradeNo()));
+        }
         Actor actor = Actor.ALIPAY_NOTIFY;
         Optional<PayRecord> found = records.findByOutTradeNo(trade.outTradeNo());
         Confirmation mismatch = found.isEmpty() ? Confirmation.rejected(Rejection.UNKNOWN_TRADE, "unknown out_trade_no")
@@ -138,10 +157,6 @@ public class AlipayPayments {
             return mismatch;
         }
         PayRecord record = found.get();
-        if (trade.status().paid()) {
-            return confirmations.confirm(new PaidTrade(PayChannel.ALIPAY, record.outTradeNo(), trade.tradeNo(),
-                    trade.totalFee(), trade.paidAt(), trade.raw()), actor);
-        }
         if (trade.status() == AlipayTradeStatus.TRADE_CLOSED) {
             PayState after = confirmations.close(record.outTradeNo(), actor, "Alipay says TRADE_CLOSED");
             return record.isOpen() && after == PayState.CLOSED ? Confirmation.applied() : Confirmation.duplicate();
@@ -153,8 +168,7 @@ public class AlipayPayments {
     /** Applies what Alipay says about a record (query or notification); returns the record's state afterwards. */
     public PayState apply(PayRecord record, AlipayTrade trade, Actor actor) {
         if (trade.status().paid()) {
-            Confirmation c = confirmations.confirm(new PaidTrade(PayChannel.ALIPAY, record.outTradeNo(),
-                    trade.tradeNo(), trade.totalFee(), trade.paidAt(), trade.raw()), actor);
+            Confirmation c = confirmations.confirm(paidTrade(record.outTradeNo(), trade), actor);
             return c.stored() ? PayState.SUCCESS : record.status();
         }
         if (trade.status() == AlipayTradeStatus.TRADE_CLOSED) {
@@ -200,6 +214,12 @@ public class AlipayPayments {
             }
         }
         return confirmations.close(record.outTradeNo(), Actor.CLOSE, "alipay.trade.close " + result);
+    }
+
+    /** What Alipay says was paid, for the record named {@code outTradeNo} (a query's: the record it asked about). */
+    private static PaidTrade paidTrade(String outTradeNo, AlipayTrade trade) {
+        return new PaidTrade(PayChannel.ALIPAY, outTradeNo, trade.tradeNo(), trade.totalFee(), trade.paidAt(),
+                trade.raw());
     }
 
     private static AlipayPayment view(PayRecord r) {

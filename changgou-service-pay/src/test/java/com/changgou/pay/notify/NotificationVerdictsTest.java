@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.changgou.order.api.OrderView;
 import com.changgou.pay.alipay.AlipayTestKeys;
+import com.changgou.pay.api.AlipayPayment;
 import com.changgou.pay.api.NativePayment;
 import com.changgou.pay.metrics.PayMetrics;
 import com.changgou.pay.notifylog.NotifyLog;
+import com.changgou.pay.payment.AlipayPayments;
 import com.changgou.pay.payment.Payments;
 import com.changgou.pay.support.AlipayNotifications;
 import com.changgou.pay.support.Http;
@@ -34,6 +36,8 @@ class NotificationVerdictsTest extends PayIntegrationTest {
 
     @Autowired
     Payments payments;
+    @Autowired
+    AlipayPayments alipay;
     @Autowired
     MeterRegistry meters;
     @Value("${local.server.port}")
@@ -89,11 +93,7 @@ class NotificationVerdictsTest extends PayIntegrationTest {
 
     @Test
     void aPaymentAndItsAcceptedVerdictCommitTogetherOrNotAtAll() {
-        // The database refuses this payment's ACCEPTED row, as it might any write of the transaction.
-        String trigger = "refuse_accepted_" + order.id();
-        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON notify_log FOR EACH ROW"
-                + " IF NEW.verdict = 'ACCEPTED' AND NEW.reference = '" + payment.outTradeNo() + "' THEN"
-                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test'; END IF");
+        String trigger = refuseAcceptedRowOf(payment.outTradeNo());
         double accepted = notifications("wechat", "payment", "accepted", "ok");
         double notStored = notifications("wechat", "payment", "refused", "not_stored");
         byte[] body = wechat.notificationBody(new PayNotification("wxtest0000000000", "1900000009",
@@ -118,6 +118,36 @@ class NotificationVerdictsTest extends PayIntegrationTest {
         assertThat(rowsNaming(payment.outTradeNo())).extracting(r -> r.get("verdict"))
                 .containsExactly("REFUSED", "ACCEPTED");
         assertThat(notifications("wechat", "payment", "accepted", "ok") - accepted).isEqualTo(1.0);
+    }
+
+    @Test
+    void anAlipayPaymentAndItsAcceptedVerdictCommitTogetherOrNotAtAll() {
+        AlipayPayment alipayPayment = alipay.wap("nina", order.id());
+        String trigger = refuseAcceptedRowOf(alipayPayment.outTradeNo());
+        double accepted = notifications("alipay", "payment", "accepted", "ok");
+        double notStored = notifications("alipay", "payment", "refused", "not_stored");
+        String form = AlipayNotifications.form(AlipayNotifications.signed(AlipayNotifications.paid(
+                alipayPayment.outTradeNo(), "2026120122001400000000003", "12.00")));
+        try {
+            assertThat(http.postForm("/pay/alipay/notify", form).body()).isEqualTo("failure");
+        } finally {
+            jdbc.execute("DROP TRIGGER IF EXISTS " + trigger);
+        }
+
+        // Nothing of the payment stayed: Alipay will send it again, and then it is paid.
+        assertThat(status(alipayPayment.outTradeNo())).isEqualTo("NOTPAY");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mq_message WHERE id = ?", Integer.class,
+                "pr-" + alipayPayment.outTradeNo())).isZero();
+        assertThat(rowsNaming(alipayPayment.outTradeNo())).extracting(r -> r.get("reason"))
+                .containsExactly("not_stored");
+        assertThat(notifications("alipay", "payment", "refused", "not_stored") - notStored).isEqualTo(1.0);
+        assertThat(notifications("alipay", "payment", "accepted", "ok") - accepted).isZero();
+
+        assertThat(http.postForm("/pay/alipay/notify", form).body()).isEqualTo("success");
+        assertThat(status(alipayPayment.outTradeNo())).isEqualTo("SUCCESS");
+        assertThat(rowsNaming(alipayPayment.outTradeNo())).extracting(r -> r.get("verdict"))
+                .containsExactly("REFUSED", "ACCEPTED");
+        assertThat(notifications("alipay", "payment", "accepted", "ok") - accepted).isEqualTo(1.0);
     }
 
     @Test
@@ -192,6 +222,15 @@ class NotificationVerdictsTest extends PayIntegrationTest {
         assertThat(meters.find(PayMetrics.PAYMENTS_PAID).tag("channel", "alipay").tag("source", "reconciliation")
                 .counter()).isNotNull();
         assertThat(meters.find(PayMetrics.REFUNDS).tag("state", "change").counter()).isNotNull();
+    }
+
+    /** Has the database refuse the ACCEPTED row naming {@code reference}, as it might any write of a transaction. */
+    private String refuseAcceptedRowOf(String reference) {
+        String trigger = "refuse_accepted_" + Math.abs(reference.hashCode());
+        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON notify_log FOR EACH ROW"
+                + " IF NEW.verdict = 'ACCEPTED' AND NEW.reference = '" + reference + "' THEN"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test'; END IF");
+        return trigger;
     }
 
     private double notifications(String channel, String kind, String verdict, String reason) {
