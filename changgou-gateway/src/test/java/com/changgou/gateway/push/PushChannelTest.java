@@ -2,6 +2,7 @@ package com.changgou.gateway.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import com.changgou.common.CsrfHeader;
 import com.changgou.common.UserHeader;
@@ -9,6 +10,7 @@ import com.changgou.gateway.security.GatewaySecrets;
 import com.changgou.gateway.security.StubServices;
 import com.changgou.gateway.security.TestRedisKeys;
 import com.changgou.gateway.security.Visitor;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -99,6 +101,26 @@ class PushChannelTest {
             assertThat(handshake.headers().contains("Cookie")).isFalse();
             assertThat(handshake.headers().contains(CsrfHeader.NAME)).isFalse();
             assertThat(handshake.headers().contains("Authorization")).isFalse();
+        });
+    }
+
+    @Test
+    void aClosedPageLeavesNoObservationOpen(@Autowired MeterRegistry meters) throws Exception {
+        visitor.signIn(StubServices.ALICE, StubServices.ALICE_PASSWORD);
+        Frames frames = new Frames();
+        socket = stompSocket(visitor.session()).buildAsync(pushUri(), frames).get(10, TimeUnit.SECONDS);
+        socket.sendText(CONNECT, true);
+        assertThat(frames.first).succeedsWithin(Duration.ofSeconds(10));
+
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "paid").get(10, TimeUnit.SECONDS);
+
+        // Every observation started for the page (its request, and the gateway's hop to the broker) ends with it;
+        // one left open would count as an active request forever and hold its sample in the gateway's heap.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(meters.find("http.client.requests.active").tag("spring.cloud.gateway.route.id", "wxpay-push")
+                    .longTaskTimers()).allSatisfy(open -> assertThat(open.activeTasks()).isZero());
+            assertThat(meters.find("http.server.requests.active").longTaskTimers()).isNotEmpty()
+                    .allSatisfy(open -> assertThat(open.activeTasks()).isZero());
         });
     }
 
