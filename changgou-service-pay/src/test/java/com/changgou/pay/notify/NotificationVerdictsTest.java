@@ -106,18 +106,10 @@ class NotificationVerdictsTest extends PayIntegrationTest {
         }
 
         // Nothing of the payment stayed: WeChat will send it again, and then it is paid.
-        assertThat(status(payment.outTradeNo())).isEqualTo("NOTPAY");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mq_message WHERE id = ?", Integer.class,
-                "pr-" + payment.outTradeNo())).isZero();
-        assertThat(rowsNaming(payment.outTradeNo())).extracting(r -> r.get("reason")).containsExactly("not_stored");
-        assertThat(notifications("wechat", "payment", "refused", "not_stored") - notStored).isEqualTo(1.0);
-        assertThat(notifications("wechat", "payment", "accepted", "ok") - accepted).isZero();
+        assertNothingOfThePaymentStayed("wechat", payment.outTradeNo(), notStored, accepted);
 
         assertThat(http.postXml(NOTIFY, body).body()).contains("SUCCESS");
-        assertThat(status(payment.outTradeNo())).isEqualTo("SUCCESS");
-        assertThat(rowsNaming(payment.outTradeNo())).extracting(r -> r.get("verdict"))
-                .containsExactly("REFUSED", "ACCEPTED");
-        assertThat(notifications("wechat", "payment", "accepted", "ok") - accepted).isEqualTo(1.0);
+        assertPaidWithItsVerdictAfterTheRefusal("wechat", payment.outTradeNo(), accepted);
     }
 
     @Test
@@ -135,19 +127,10 @@ class NotificationVerdictsTest extends PayIntegrationTest {
         }
 
         // Nothing of the payment stayed: Alipay will send it again, and then it is paid.
-        assertThat(status(alipayPayment.outTradeNo())).isEqualTo("NOTPAY");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mq_message WHERE id = ?", Integer.class,
-                "pr-" + alipayPayment.outTradeNo())).isZero();
-        assertThat(rowsNaming(alipayPayment.outTradeNo())).extracting(r -> r.get("reason"))
-                .containsExactly("not_stored");
-        assertThat(notifications("alipay", "payment", "refused", "not_stored") - notStored).isEqualTo(1.0);
-        assertThat(notifications("alipay", "payment", "accepted", "ok") - accepted).isZero();
+        assertNothingOfThePaymentStayed("alipay", alipayPayment.outTradeNo(), notStored, accepted);
 
         assertThat(http.postForm("/pay/alipay/notify", form).body()).isEqualTo("success");
-        assertThat(status(alipayPayment.outTradeNo())).isEqualTo("SUCCESS");
-        assertThat(rowsNaming(alipayPayment.outTradeNo())).extracting(r -> r.get("verdict"))
-                .containsExactly("REFUSED", "ACCEPTED");
-        assertThat(notifications("alipay", "payment", "accepted", "ok") - accepted).isEqualTo(1.0);
+        assertPaidWithItsVerdictAfterTheRefusal("alipay", alipayPayment.outTradeNo(), accepted);
     }
 
     @Test
@@ -222,6 +205,24 @@ class NotificationVerdictsTest extends PayIntegrationTest {
         assertThat(meters.find(PayMetrics.PAYMENTS_PAID).tag("channel", "alipay").tag("source", "reconciliation")
                 .counter()).isNotNull();
         assertThat(meters.find(PayMetrics.REFUNDS).tag("state", "change").counter()).isNotNull();
+    }
+
+    /** A payment whose verdict row was refused: still unpaid, nothing to send, and one not_stored verdict. */
+    private void assertNothingOfThePaymentStayed(String channel, String outTradeNo, double notStoredBefore,
+                                                 double acceptedBefore) {
+        assertThat(status(outTradeNo)).isEqualTo("NOTPAY");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mq_message WHERE id = ?", Integer.class,
+                "pr-" + outTradeNo)).isZero();
+        assertThat(rowsNaming(outTradeNo)).extracting(r -> r.get("reason")).containsExactly("not_stored");
+        assertThat(notifications(channel, "payment", "refused", "not_stored") - notStoredBefore).isEqualTo(1.0);
+        assertThat(notifications(channel, "payment", "accepted", "ok") - acceptedBefore).isZero();
+    }
+
+    /** The same payment sent again once the row is taken: paid, its accepted verdict after the refusal. */
+    private void assertPaidWithItsVerdictAfterTheRefusal(String channel, String outTradeNo, double acceptedBefore) {
+        assertThat(status(outTradeNo)).isEqualTo("SUCCESS");
+        assertThat(rowsNaming(outTradeNo)).extracting(r -> r.get("verdict")).containsExactly("REFUSED", "ACCEPTED");
+        assertThat(notifications(channel, "payment", "accepted", "ok") - acceptedBefore).isEqualTo(1.0);
     }
 
     /** Has the database refuse the ACCEPTED row naming {@code reference}, as it might any write of a transaction. */
