@@ -11,6 +11,8 @@ import org.springframework.boot.security.autoconfigure.actuate.web.reactive.Endp
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,11 +29,10 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
-import org.springframework.security.web.server.csrf.CsrfWebFilter;
-import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebSession;
@@ -43,9 +44,14 @@ import reactor.core.publisher.Mono;
  * Who may come through the door. Shoppers sign in with a password (Spring Security's form login,
  * checked by {@link ThrottledSignIn}); the session lives in Redis through Spring Session, so it
  * survives a gateway restart and is shared by every gateway instance. Every state-changing
- * request carries the session's CSRF token, except WeChat's notifications, which have no session
- * and are checked in the pay service (a payment's by its signature, a refund's by decrypting it). Paths with {@code ..}, {@code ;} or encoded
+ * request carries the session's CSRF token. Paths with {@code ..}, {@code ;} or encoded
  * dots and slashes are refused by Spring Security's strict firewall before anything else runs.
+ *
+ * <p>Machines have a door of their own ({@link #machineFilterChain}): the notifications WeChat's and
+ * Alipay's servers post, and the page a phone opens from an Alipay QR code. They are checked in the
+ * pay service (a payment's by its signature, a refund's by decrypting it), never by a session, so that
+ * chain does not read one: a shopper's cookie sent along is not looked up, nobody is vouched for to
+ * pay, and no notification waits on Redis (or moves to another thread for it).
  *
  * <p>Behind the door nobody takes a caller's word: a routed request of a signed-in shopper carries
  * the gateway's short-lived signed token for that shopper ({@link ShopperHeaders}), and whatever
@@ -78,14 +84,34 @@ class ShopSecurity {
     private static final byte[] SIGN_IN_FIRST = ("{\"flag\":false,\"code\":" + StatusCode.LOGINERROR
             + ",\"message\":\"sign in first\",\"data\":null}").getBytes(StandardCharsets.UTF_8);
 
+    /**
+     * The machines' door, ahead of the shop's: every request it matches is let through to the pay
+     * service as nobody. No session is read or written (the security context is never stored), no
+     * CSRF token is asked for (there is no session it could belong to), and nothing is kept to replay
+     * after a sign-in. Any other method or path falls through to {@link #shopFilterChain}.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain machineFilterChain(ServerHttpSecurity http) {
+        return http
+                .securityMatcher(new OrServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, WECHAT_NOTIFY, WECHAT_REFUND_NOTIFY,
+                                ALIPAY_NOTIFY),
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, ALIPAY_GO)))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .build();
+    }
+
     @Bean
     SecurityWebFilterChain shopFilterChain(ServerHttpSecurity http, ThrottledSignIn signIn) {
-        ServerWebExchangeMatcher wechatNotify = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, WECHAT_NOTIFY,
-                WECHAT_REFUND_NOTIFY, ALIPAY_NOTIFY);
         return http
                 .authorizeExchange(exchanges -> exchanges
-                        .matchers(wechatNotify).permitAll()
-                        .pathMatchers(HttpMethod.GET, ALIPAY_GO).permitAll()
                         .pathMatchers("/", "/login", "/signup").permitAll()
                         .pathMatchers("/api/worder/static/**", "/api/worder/webjars/**").permitAll()
                         // Only on the management port, which listens inside (application.yml): the
@@ -96,8 +122,6 @@ class ShopSecurity {
                         .pathMatchers("/api/worder/**", "/api/wxpay", "/api/wxpay/**").hasRole(SHOPPER)
                         // Deny by default: a route added later is for signed-in users until listed above.
                         .anyExchange().authenticated())
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
-                        CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(wechatNotify))))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .authenticationManager(signIn)

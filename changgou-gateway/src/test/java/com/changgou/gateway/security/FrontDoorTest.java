@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -297,6 +298,26 @@ class FrontDoorTest {
         assertThat(go.body()).contains("path=/pay/alipay/go/0123456789abcdef", "method=GET", "user=null");
         assertThat(goPosted.body()).doesNotContain("path=");
         assertThat(deeper.body()).doesNotContain("path=");
+    }
+
+    @Test
+    void aShoppersSessionSentAlongWithANotificationIsNotReadNorVouchedForToPay() {
+        visitor.signIn("alice", StubServices.ALICE_PASSWORD);
+
+        HttpResponse<String> wechat = visitor.send(visitor.request("/api/pay/wxpay/notify")
+                .header("Content-Type", "text/xml").POST(java.net.http.HttpRequest.BodyPublishers.ofString("<xml/>")));
+        HttpResponse<String> alipay = visitor.send(visitor.request("/api/pay/alipay/notify")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("trade_status=TRADE_SUCCESS")));
+        HttpResponse<String> go = visitor.get("/api/pay/alipay/go/0123456789abcdef");
+        HttpResponse<String> shop = visitor.get("/api/worder/shop");
+
+        for (HttpResponse<String> machine : List.of(wechat, alipay, go)) {
+            assertThat(machine.statusCode()).isEqualTo(200);
+            assertThat(machine.body()).contains("user=null", "authorization=null", "csrf=null");
+            assertThat(machine.headers().allValues("Set-Cookie")).isEmpty();
+        }
+        assertThat(shop.body()).contains("user=alice");
     }
 
     @Test
