@@ -21,8 +21,11 @@ public interface PayRecordMapper {
 
     void insert(@Param("r") PayRecord record, @Param("nextQueryAt") Instant nextQueryAt);
 
-    /** SUCCESS, only from {@code from}, only for the amount we asked for. 1 when this call moved it. */
-    int markPaid(@Param("outTradeNo") String outTradeNo, @Param("from") PayState from,
+    /**
+     * To {@code to} (SUCCESS, the only move it is for), only from {@code from}, only for the amount we asked for.
+     * 1 when this call moved it.
+     */
+    int markPaid(@Param("outTradeNo") String outTradeNo, @Param("from") PayState from, @Param("to") PayState to,
                  @Param("totalFee") long totalFee, @Param("transactionId") String transactionId,
                  @Param("paidAt") Instant paidAt, @Param("rawNotify") String rawNotify, @Param("now") Instant now);
 

@@ -120,8 +120,8 @@ public class PaymentConfirmations {
 
     private boolean markPaid(PayRecord record, PaidTrade paid, Actor actor) {
         Instant now = clock.instant();
-        if (records.markPaid(record.outTradeNo(), record.status(), paid.totalFee(), paid.transactionId(),
-                paid.paidAt(), paid.raw(), now) == 0) {
+        if (records.markPaid(record.outTradeNo(), record.status(), PayState.SUCCESS, paid.totalFee(),
+                paid.transactionId(), paid.paidAt(), paid.raw(), now) == 0) {
             return false;
         }
         String reason = "transaction " + paid.transactionId();

@@ -77,7 +77,7 @@ final class RefundAnswers {
 
     private static long fen(Map<String, String> answer, String name, String ref) {
         String value = WechatMessages.required(answer, name, QUERY, ref);
-        if (!value.matches("[0-9]{1,18}")) {
+        if (!WechatMessages.isFen(value)) {
             throw WechatMessages.unavailable(QUERY, ref, name + " is not a number of fen");
         }
         return Long.parseLong(value);

@@ -41,7 +41,7 @@ final class TradeAnswers {
 
     private static long fen(Map<String, String> answer, String outTradeNo) {
         String value = WechatMessages.required(answer, "total_fee", API, outTradeNo);
-        if (!value.matches("[0-9]{1,18}")) {
+        if (!WechatMessages.isFen(value)) {
             throw WechatMessages.unavailable(API, outTradeNo, "total_fee is not a number of fen");
         }
         return Long.parseLong(value);

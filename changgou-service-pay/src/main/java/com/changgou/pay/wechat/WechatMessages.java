@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -20,12 +21,20 @@ final class WechatMessages {
     /** err_codes meaning "try again": WeChat did not decide, so the outcome is unknown, not refused. */
     private static final Set<String> TRANSIENT_ERRORS = Set.of("SYSTEMERROR", "BIZERR_NEED_RETRY");
 
+    /** Fen as WeChat writes them: 1 to 18 ASCII digits, so Long.parseLong cannot overflow or take a sign. */
+    private static final Pattern FEN = Pattern.compile("[0-9]{1,18}");
+
     private static final Logger log = LoggerFactory.getLogger(WechatMessages.class);
 
     private final WechatPayProperties properties;
 
     WechatMessages(WechatPayProperties properties) {
         this.properties = properties;
+    }
+
+    /** Whether {@code value} is an amount in fen as WeChat writes them (compiled once: every notification asks). */
+    static boolean isFen(String value) {
+        return FEN.matcher(value).matches();
     }
 
     /** Why a message must not be believed: its signature, or whose it is. */

@@ -69,7 +69,7 @@ final class WechatNotifications {
     /** Fen as WeChat writes them: 1 to 18 ASCII digits, so Long.parseLong cannot overflow or take a sign. */
     private static long fen(Map<String, String> fields, String name) {
         String value = fields.get(name);
-        if (!value.matches("[0-9]{1,18}")) {
+        if (!WechatMessages.isFen(value)) {
             throw invalid(Problem.MALFORMED, fields.get("out_trade_no"), "%s is not a number of fen".formatted(name));
         }
         return Long.parseLong(value);

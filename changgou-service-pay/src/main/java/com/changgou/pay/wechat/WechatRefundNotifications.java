@@ -114,7 +114,7 @@ final class WechatRefundNotifications {
 
     private static long fen(Map<String, String> fields, String name) {
         String value = fields.get(name);
-        if (!value.matches("[0-9]{1,18}")) {
+        if (!WechatMessages.isFen(value)) {
             throw invalid(Problem.MALFORMED, fields.get("out_refund_no"), "%s is not a number of fen".formatted(name));
         }
         return Long.parseLong(value);

@@ -29,6 +29,19 @@ class WechatXmlTest {
                 Map.entry("body", "a&b <c>"), Map.entry("empty", ""));
     }
 
+    /** Each thread reuses its parser: what one document did to it, or failing half-way, never reaches the next. */
+    @Test
+    void aReusedParserStillRefusesWhatItMustAndReadsWhatItMay() {
+        String xxe = "<!DOCTYPE xml [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><xml><a>&e;</a></xml>";
+        for (int round = 0; round < 3; round++) {
+            assertThatThrownBy(() -> WechatXml.parse(utf8("<xml><a>cut off")))
+                    .isInstanceOf(MalformedWechatXmlException.class);
+            assertThat(WechatXml.parse(utf8("<xml><a>1</a></xml>"))).containsExactly(Map.entry("a", "1"));
+            assertThatThrownBy(() -> WechatXml.parse(utf8(xxe))).hasMessageContaining("DOCTYPE");
+            assertThat(WechatXml.parse(utf8("<root><b>2</b></root>"), "root")).containsExactly(Map.entry("b", "2"));
+        }
+    }
+
     @Test
     void refusesTheClassicFileXxe() {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
