@@ -10,7 +10,14 @@ import org.apache.ibatis.annotations.Param;
  */
 public interface OutboxMapper {
 
-    /** Written at {@code now}, due for a claim at {@code nextTryAt} (later when leased to the writer's relay). */
+    /**
+     * Written at {@code now}, due for a claim at {@code nextTryAt} (later when leased to the writer's relay). One
+     * row's statement is static, parsed once; a list's is built and parsed again on every call.
+     */
+    void insert(@Param("m") OutboxRow row, @Param("state") OutboxState state, @Param("now") Instant now,
+                @Param("nextTryAt") Instant nextTryAt);
+
+    /** As {@link #insert}, for several rows in one statement. */
     void insertAll(@Param("rows") List<OutboxRow> rows, @Param("state") OutboxState state, @Param("now") Instant now,
                    @Param("nextTryAt") Instant nextTryAt);
 

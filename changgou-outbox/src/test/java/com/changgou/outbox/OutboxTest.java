@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import org.apache.ibatis.scripting.xmltags.DynamicSqlSource;
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -22,6 +24,27 @@ class OutboxTest extends OutboxIntegrationTest {
     Outbox outbox;
     @Autowired
     TransactionTemplate tx;
+
+    /**
+     * Most changes announce one message: it is written by the insert that has no tag, which MyBatis parsed once at
+     * start-up; several are written in one statement, which MyBatis builds and parses on every append.
+     */
+    @Test
+    void oneMessageIsWrittenByAStatementParsedOnceSeveralByOneStatement(@Autowired SqlSessionFactory sessions,
+            @Autowired MapperCalls calls) {
+        String alone = newId("alone");
+        String first = newId("first");
+        String second = newId("second");
+
+        tx.executeWithoutResult(status -> outbox.append(List.of(message(alone))));
+        tx.executeWithoutResult(status -> outbox.append(List.of(message(first), message(second))));
+
+        assertThat(calls.insertedBy(alone)).isEqualTo("insert");
+        assertThat(sessions.getConfiguration().getMappedStatement(OutboxMapper.class.getName() + ".insert")
+                .getSqlSource()).isNotInstanceOf(DynamicSqlSource.class);
+        assertThat(List.of(calls.insertedBy(first), calls.insertedBy(second))).containsOnly("insertAll");
+        assertThat(List.of(count(alone), count(first), count(second))).containsOnly(1);
+    }
 
     @Test
     void appendingOutsideATransactionIsRefusedAndWritesNothing() {

@@ -53,18 +53,18 @@ class OutboxTestApplication {
                 app.determinePassword()));
     }
 
-    /** Every row a claim pass of the application's relay took, so tests can tell claimed rows from handed-over ones. */
+    /** The mapper calls of the application: which rows a claim pass took (not handed over), which insert wrote each. */
     @Bean
-    ClaimedRows claimedRows() {
-        return new ClaimedRows();
+    MapperCalls mapperCalls() {
+        return new MapperCalls();
     }
 
     @Bean
-    static BeanPostProcessor recordClaims(ObjectProvider<ClaimedRows> claimed) {
+    static BeanPostProcessor recordMapperCalls(ObjectProvider<MapperCalls> calls) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof OutboxMapper mapper ? claimed.getObject().recording(mapper) : bean;
+                return bean instanceof OutboxMapper mapper ? calls.getObject().recording(mapper) : bean;
             }
         };
     }
