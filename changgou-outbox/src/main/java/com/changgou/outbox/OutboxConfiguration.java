@@ -8,6 +8,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -88,6 +89,15 @@ public class OutboxConfiguration {
             ObjectProvider<OutboxTracing> tracing) {
         return new Outbox(mapper, json, runner, clock.getIfAvailable(Clock::systemUTC),
                 tracing.getIfAvailable(() -> OutboxTracing.NONE));
+    }
+
+    /**
+     * Every send of the app's template, the relay's and any other, is timed and traced by its exchange only
+     * ({@link ExchangeNamedSends}): a broadcast's routing key is a page's token, one per payment.
+     */
+    @Bean
+    RabbitTemplateCustomizer exchangeNamedSends() {
+        return template -> template.setObservationConvention(new ExchangeNamedSends());
     }
 
     @Bean

@@ -4,18 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** What operators watch: how much waits and for how long (read on a schedule), and what went out. */
+/**
+ * What operators watch: how much waits and for how long (read on a schedule), and what went out, under meters
+ * whose number does not grow with the messages.
+ */
 class OutboxMetricsTest extends OutboxIntegrationTest {
 
     @Autowired
@@ -24,6 +35,8 @@ class OutboxMetricsTest extends OutboxIntegrationTest {
     TransactionTemplate tx;
     @Autowired
     MeterRegistry registry;
+    @Autowired
+    RecordedSpans spans;
 
     private String stuck;
 
@@ -63,10 +76,49 @@ class OutboxMetricsTest extends OutboxIntegrationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> published() - before >= 2);
     }
 
+    private static final String SENDS = "spring.rabbit.template";
+    private static final String ROUTING_KEY_TAG = "messaging.rabbitmq.destination.routing_key";
+
     private double published() {
         Counter counter = registry.find(OutboxMetrics.PUBLISHED).tag("exchange", OutboxTestApplication.EXCHANGE)
                 .counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    /**
+     * A broadcast per payment, each to its own page's token, must not leave a meter per token behind: the
+     * process would keep one for every payment it ever made, and every scrape would carry them all.
+     */
+    @Test
+    void broadcastsToManyTokensAreTimedUnderOneMeterOfTheirExchangeAndTracedWithTheirToken() {
+        long before = sendsTo(OutboxTestApplication.BROADCAST);
+        List<OutgoingMessage> toPages = IntStream.range(0, 20)
+                .mapToObj(i -> new OutgoingMessage(newId("page"), "test", OutboxTestApplication.BROADCAST,
+                        "token-" + UUID.randomUUID(), Map.of("page", i)))
+                .toList();
+
+        tx.executeWithoutResult(status -> outbox.append(toPages));
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> toPages.stream().allMatch(m -> "SENT".equals(row(m.messageId()).get("state"))));
+        Collection<Timer> timers = registry.find(SENDS).tag("messaging.destination.name", OutboxTestApplication.BROADCAST)
+                .tag("error", "none").timers();
+        assertThat(timers).hasSize(1);
+        assertThat(timers.iterator().next().count() - before).isGreaterThanOrEqualTo(20);
+        assertThat(registry.getMeters()).extracting(Meter::getId)
+                .noneMatch(id -> id.getName().startsWith(SENDS) && id.getTag(ROUTING_KEY_TAG) != null);
+
+        // The trace still says where each went: its span, named by the exchange, carries the token.
+        String token = toPages.get(0).routingKey();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(spans.all())
+                .filteredOn(span -> token.equals(span.getAttributes().get(AttributeKey.stringKey(ROUTING_KEY_TAG))))
+                .extracting(SpanData::getName)
+                .containsExactly(OutboxTestApplication.BROADCAST + " send"));
+    }
+
+    private long sendsTo(String exchange) {
+        Timer timer = registry.find(SENDS).tag("messaging.destination.name", exchange).tag("error", "none").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @AfterEach

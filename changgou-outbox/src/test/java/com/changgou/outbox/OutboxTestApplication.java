@@ -69,6 +69,11 @@ class OutboxTestApplication {
         };
     }
 
+    @Bean
+    RecordedSpans recordedSpans() {
+        return new RecordedSpans();
+    }
+
     /** Lets the run's clean-up close this context before dropping its schema and vhost. */
     @Bean
     static ApplicationContextAware contextKeeper() {

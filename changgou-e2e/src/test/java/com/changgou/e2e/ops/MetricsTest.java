@@ -58,6 +58,7 @@ class MetricsTest {
             Map.of("state", "success"));
     private static final Meter POINTS = new Meter("changgou-service-user", "changgou_user_order_events_total",
             Map.of("outcome", "applied"));
+    private static final String SENDS = "spring_rabbit_template_seconds_count";
     private static final List<Meter> MOVED = List.of(STARTED, PAID, ACCEPTED, REFUSED, REFUND_SUCCESS, REFUND_NOTIFIED,
             REFUND_QUERIED, ORDER_PAID, LATENCY, ORDER_REFUNDED, POINTS);
 
@@ -94,6 +95,12 @@ class MetricsTest {
             assertThat(after.get(REFUND_NOTIFIED) - before.get(REFUND_NOTIFIED) + after.get(REFUND_QUERIED)
                     - before.get(REFUND_QUERIED)).as("refund settled by notification or by query").isEqualTo(1.0);
         });
+
+        // The payment's broadcast went to its page's token; pay times it under the exchange, not the token,
+        // or every payment would leave series of its own in every scrape for the rest of pay's life.
+        Scrape pay = Scrape.of(endpoint(suite, "PAY_PORT"));
+        assertThat(pay.labelValues(SENDS, "messaging_destination_name")).contains("paynotify", "order.pay");
+        assertThat(pay.labelValues(SENDS, "messaging_rabbitmq_destination_routing_key")).containsOnlyNulls();
     }
 
     /** A reading taken once nothing is moving: two readings a second apart agree. */
