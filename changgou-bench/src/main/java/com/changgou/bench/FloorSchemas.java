@@ -45,7 +45,7 @@ final class FloorSchemas {
      */
     private static final String SERVICE_SETTINGS = "useUnicode=true&characterEncoding=utf8&serverTimezone=UTC"
             + "&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048&cacheResultSetMetadata=true"
-            + "&cacheServerConfiguration=true&useLocalSessionState=true&maintainTimeStats=false";
+            + "&cacheServerConfiguration=true&useLocalSessionState=true&maintainTimeStats=false&openTelemetry=DISABLED";
     /** Snowflake-sized ids, as the order service makes them. */
     private static final long FIRST_ORDER_ID = 1_800_000_000_000_000_000L;
     private static final long FEE = 1;

@@ -9,6 +9,9 @@ import com.changgou.security.TestTokens;
 import com.changgou.user.account.AccountView;
 import com.changgou.user.account.Credentials;
 import com.changgou.user.account.Role;
+import com.mysql.cj.jdbc.JdbcConnection;
+import com.mysql.cj.telemetry.NoopTelemetryHandler;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +19,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +69,8 @@ class AccountsApplicationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void aShopperSignsUpAndTheirCredentialsHoldABcryptHashOfThePassword() {
@@ -111,6 +117,19 @@ class AccountsApplicationTest {
         assertThat(signUp("grace", "second password").getStatusCode().value()).isEqualTo(409);
 
         assertThatCode(() -> DB.lockBriefly("tb_user", 3)).doesNotThrowAnyException();
+    }
+
+    /**
+     * Connector/J would trace every statement through OpenTelemetry's global instance, which the apps never
+     * set (their spans go through Micrometer's tracer): spans nobody records, each moving the thread's
+     * context and log MDC in and out (changgou-defaults.yml).
+     */
+    @Test
+    void thePoolsConnectionsDoNotTraceEachStatementOfTheirOwn() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.unwrap(JdbcConnection.class).getSession().getTelemetryHandler())
+                    .isInstanceOf(NoopTelemetryHandler.class);
+        }
     }
 
     @Test
