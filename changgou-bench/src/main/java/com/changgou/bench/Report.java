@@ -44,7 +44,7 @@ final class Report {
 
                 | figure | value | ratio to PerfTest receiving |
                 |---|---|---|
-                | notifications: orders reaching PAID per second (%d orders, %d of them seen PAID, first scan → last PAID in %.2f s; scans returned after %.2f s; %d scans failed) | %.1f orders/s | %.1f%% |
+                | notifications: orders reaching PAID per second (%d orders, %d of them seen PAID, first notification → last PAID in %.2f s; paid at the sandbox in %.2f s before, their notifications held there; %d scans failed) | %.1f orders/s | %.1f%% |
                 | floor: the same durable work by a plain program (%d orders, %d of them PAID, first notification → last PAID in %.2f s; below) | %.1f orders/s | %.1f%% |
                 | PerfTest sending rate avg (`%s`, %d s) | %.0f msg/s | %.1f%% |
                 | PerfTest receiving rate avg | %.0f msg/s | 100%% |

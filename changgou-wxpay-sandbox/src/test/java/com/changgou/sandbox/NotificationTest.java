@@ -8,6 +8,7 @@ import com.changgou.sandbox.support.NotifyReceiver;
 import com.changgou.sandbox.support.NotifyReceiver.Received;
 import com.changgou.sandbox.support.WxClient;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -235,5 +236,69 @@ class NotificationTest {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 JSON.readTree(wx.get("/sandbox/api/stats").body()).get("pendingNotifications").asInt() == 0);
         assertThat(JSON.readTree(wx.get("/sandbox/api/stats").body()).get("paid").asInt()).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
+    void heldNotificationsWaitUntilReleasedThenAllGoOut() {
+        HttpResponse<String> held = wx.postJson("/sandbox/api/notifications/hold?seconds=60", "");
+        try {
+            assertThat(held.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(held.body()).get("held").asBoolean()).isTrue();
+            List<String> numbers = List.of(WxClient.newOutTradeNo(), WxClient.newOutTradeNo(), WxClient.newOutTradeNo());
+            numbers.forEach(no -> placeAndPay(no, 5, SignType.MD5, null));
+
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .until(() -> numbers.stream().allMatch(no -> merchant.received(no).isEmpty()));
+            assertThat(numbers).allMatch(no -> view(no).get("notifications").isEmpty());
+            // waiting, and counted as such (earlier tests' retries may be waiting too)
+            assertThat(stats().get("pendingNotifications").asInt()).isGreaterThanOrEqualTo(numbers.size());
+
+            HttpResponse<String> released = release();
+            assertThat(released.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(released.body()).get("held").asBoolean()).isFalse();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> numbers.stream().allMatch(no -> merchant.received(no).size() == 1));
+            assertThat(numbers).allMatch(no -> merchant.received(no).get(0).valid());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> numbers.stream().allMatch(no -> view(no).get("notifications").size() == 1));
+        } finally {
+            release();
+        }
+    }
+
+    @Test
+    void aHoldNobodyReleasesEndsByItself() {
+        assertThat(wx.postJson("/sandbox/api/notifications/hold?seconds=1", "").statusCode()).isEqualTo(200);
+        String no = WxClient.newOutTradeNo();
+        try {
+            placeAndPay(no, 6, SignType.MD5, null);
+            await().atMost(Duration.ofSeconds(5)).until(() -> merchant.received(no).size() == 1);
+            assertThat(JSON.readTree(wx.get("/sandbox/api/stats").body()).get("pendingNotifications").asInt()).isZero();
+        } finally {
+            release();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> view(no).get("notifications").size() == 1);
+    }
+
+    @Test
+    void aHoldIsBoundedSoThatNoCallerCanSilenceTheSandboxForGood() {
+        for (String seconds : List.of("0", "601", "-5")) {
+            var refused = wx.postJson("/sandbox/api/notifications/hold?seconds=" + seconds, "");
+            assertThat(refused.statusCode()).as(seconds).isEqualTo(400);
+            assertThat(refused.body()).contains("BAD_REQUEST").contains("seconds must be 1 to 600");
+        }
+        String no = WxClient.newOutTradeNo();
+        placeAndPay(no, 8, SignType.MD5, null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> merchant.received(no).size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> view(no).get("notifications").size() == 1);
+    }
+
+    private JsonNode stats() {
+        return JSON.readTree(wx.get("/sandbox/api/stats").body());
+    }
+
+    private HttpResponse<String> release() {
+        return wx.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/sandbox/api/notifications/hold")).DELETE());
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,6 +32,8 @@ class Deliveries implements DisposableBean {
     private final SandboxProperties properties;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor timer;
+    /** Ends the current hold if nobody releases it first; null when nothing is held. Written under this. */
+    private volatile ScheduledFuture<?> holdEnds;
 
     Deliveries(NotifyTransport transport, SandboxProperties properties, Clock clock) {
         this.transport = transport;
@@ -128,9 +131,40 @@ class Deliveries implements DisposableBean {
         }
     }
 
+    /**
+     * From now on no notification POST starts (payments' and refunds', first attempts and retries alike): each
+     * waits, in order, until {@link #release()}, or until {@code atMost} has passed, so that a caller that never
+     * comes back cannot silence the sandbox for good. Holding again restarts the clock.
+     */
+    synchronized void hold(Duration atMost) {
+        if (holdEnds != null) {
+            holdEnds.cancel(false);
+        }
+        transport.hold();
+        holdEnds = timer.schedule(this::release, atMost.toNanos(), TimeUnit.NANOSECONDS);
+        log.info("Notifications held for at most {} ({} waiting)", atMost, pending());
+    }
+
+    /** Starts every held POST, as many at once as the transport allows. */
+    synchronized void release() {
+        if (holdEnds == null) {
+            return;
+        }
+        holdEnds.cancel(false);
+        holdEnds = null;
+        log.info("Notifications released ({} waiting)", pending());
+        transport.release();
+    }
+
+    boolean held() {
+        return transport.held();
+    }
+
     /** Notification POSTs waiting for their retry time, for a connection slot or for an answer. */
     int pending() {
-        return timer.getQueue().size() + transport.busy();
+        // the timer also holds the current hold's end, which is no notification
+        int holdEnd = holdEnds == null ? 0 : 1;
+        return Math.max(0, timer.getQueue().size() - holdEnd) + transport.busy();
     }
 
     @Override

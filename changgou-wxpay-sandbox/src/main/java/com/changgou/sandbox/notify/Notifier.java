@@ -46,6 +46,19 @@ public class Notifier implements PaidOrderListener {
         }
     }
 
+    /** Holds every notification POST (payments' and refunds') until {@link #release()}, at most {@code atMost}. */
+    public void hold(Duration atMost) {
+        deliveries.hold(atMost);
+    }
+
+    public void release() {
+        deliveries.release();
+    }
+
+    public boolean held() {
+        return deliveries.held();
+    }
+
     /** Notification POSTs (payments and refunds) waiting for their retry time, a connection slot or an answer. */
     public int pending() {
         return deliveries.pending();

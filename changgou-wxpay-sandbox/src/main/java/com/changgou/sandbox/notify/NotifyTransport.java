@@ -90,6 +90,19 @@ class NotifyTransport implements DisposableBean {
         return new Reply(0, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), false);
     }
 
+    /** From now on every POST waits (in order) until {@link #release()}; those already sent go on. */
+    void hold() {
+        throttle.hold();
+    }
+
+    void release() {
+        throttle.release();
+    }
+
+    boolean held() {
+        return throttle.held();
+    }
+
     /** POSTs started or waiting for a connection slot. */
     int busy() {
         return throttle.queued() + throttle.inFlight();

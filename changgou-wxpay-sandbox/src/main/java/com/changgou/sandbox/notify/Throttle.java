@@ -8,13 +8,15 @@ import java.util.function.Supplier;
 
 /**
  * Bounds how many POSTs are in flight without ever blocking a caller: work beyond the bound waits in a queue
- * and starts when an earlier POST completes.
+ * and starts when an earlier POST completes. While held, nothing new starts: everything waits in the queue,
+ * in order, until {@link #release()}.
  */
 final class Throttle {
 
     private final int maxInFlight;
     private final Semaphore permits;
     private final Queue<Supplier<CompletableFuture<?>>> waiting = new ConcurrentLinkedQueue<>();
+    private volatile boolean held;
 
     Throttle(int maxInFlight) {
         this.maxInFlight = Math.max(1, maxInFlight);
@@ -26,6 +28,19 @@ final class Throttle {
         drain();
     }
 
+    void hold() {
+        held = true;
+    }
+
+    void release() {
+        held = false;
+        drain();
+    }
+
+    boolean held() {
+        return held;
+    }
+
     int queued() {
         return waiting.size();
     }
@@ -35,7 +50,7 @@ final class Throttle {
     }
 
     private void drain() {
-        while (!waiting.isEmpty() && permits.tryAcquire()) {
+        while (!held && !waiting.isEmpty() && permits.tryAcquire()) {
             Supplier<CompletableFuture<?>> next = waiting.poll();
             if (next == null) {
                 permits.release();

@@ -6,6 +6,7 @@ import com.changgou.sandbox.notify.Notifier;
 import com.changgou.sandbox.refund.SandboxRefunds;
 import com.changgou.sandbox.trade.SandboxOrders;
 import com.changgou.sandbox.trade.SandboxOrder;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,16 +16,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The JSON API for tests and people: scan and pay, faults, and what happened to an order. Refunds have their
- * own: {@link RefundSandboxApiController}.
+ * The JSON API for tests and people: scan and pay, faults, a hold on notifications, and what happened to an
+ * order. Refunds have their own: {@link RefundSandboxApiController}.
  */
 @RestController
 @RequestMapping("/sandbox/api")
 class SandboxApiController {
+
+    /** The longest a hold may last: a benchmark that dies holding must not silence the sandbox for good. */
+    static final int MAX_HOLD_SECONDS = 600;
 
     private final SandboxOrders orders;
     private final SandboxRefunds refunds;
@@ -48,6 +53,33 @@ class SandboxApiController {
     }
 
     record Stats(int orders, int paid, int refunds, int pendingNotifications) {
+    }
+
+    /**
+     * For benchmarks: no notification POST starts until {@code DELETE}, or until {@code seconds} have passed.
+     * Payments go on being made meanwhile; their notifications wait, so that a run can time the merchant from
+     * the first notification on, as a plain program's run does (changgou-bench's floor).
+     */
+    @PostMapping("/notifications/hold")
+    Hold hold(@RequestParam(defaultValue = "60") int seconds) {
+        if (seconds < 1 || seconds > MAX_HOLD_SECONDS) {
+            throw new IllegalArgumentException("seconds must be 1 to %d, not %d".formatted(MAX_HOLD_SECONDS, seconds));
+        }
+        notifier.hold(Duration.ofSeconds(seconds));
+        return holdState();
+    }
+
+    @DeleteMapping("/notifications/hold")
+    Hold release() {
+        notifier.release();
+        return holdState();
+    }
+
+    private Hold holdState() {
+        return new Hold(notifier.held(), notifier.pending());
+    }
+
+    record Hold(boolean held, int pendingNotifications) {
     }
 
     @PostMapping("/scan")
