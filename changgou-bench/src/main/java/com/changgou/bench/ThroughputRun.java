@@ -37,6 +37,7 @@ final class ThroughputRun {
 
     private final Suite suite;
     private final BenchOptions options;
+    private final Thread releaseAtExit = new Thread(this::sendRelease, "release-notifications");
 
     ThroughputRun(Suite suite, BenchOptions options) {
         this.suite = suite;
@@ -116,9 +117,20 @@ final class ThroughputRun {
             throw new IllegalStateException("the sandbox did not hold notifications: %d %s"
                     .formatted(held.statusCode(), Http.abbreviate(held.body())));
         }
+        // stopped meanwhile (Ctrl-C), the bench lets them go rather than leave the sandbox silent until the hold ends
+        Runtime.getRuntime().addShutdownHook(releaseAtExit);
     }
 
     private void releaseNotifications() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(releaseAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it releases them
+        }
+        sendRelease();
+    }
+
+    private void sendRelease() {
         HttpResponse<String> released = Http.send(Http.request(notificationHold("")).DELETE().build()).join();
         if (released.statusCode() != 200) {
             throw new IllegalStateException("the sandbox did not release its notifications: %d %s"
