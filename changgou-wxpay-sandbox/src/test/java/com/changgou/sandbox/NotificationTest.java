@@ -233,9 +233,8 @@ class NotificationTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> numbers.stream().allMatch(no -> merchant.received(no).size() == 1));
         assertThat(numbers).allMatch(no -> merchant.received(no).get(0).valid());
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                JSON.readTree(wx.get("/sandbox/api/stats").body()).get("pendingNotifications").asInt() == 0);
-        assertThat(JSON.readTree(wx.get("/sandbox/api/stats").body()).get("paid").asInt()).isGreaterThanOrEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> stats().get("pendingNotifications").asInt() == 0);
+        assertThat(stats().get("paid").asInt()).isGreaterThanOrEqualTo(200);
     }
 
     @Test
@@ -273,7 +272,7 @@ class NotificationTest {
         try {
             placeAndPay(no, 6, SignType.MD5, null);
             await().atMost(Duration.ofSeconds(5)).until(() -> merchant.received(no).size() == 1);
-            assertThat(JSON.readTree(wx.get("/sandbox/api/stats").body()).get("pendingNotifications").asInt()).isZero();
+            assertThat(stats().get("pendingNotifications").asInt()).isZero();
         } finally {
             release();
         }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,8 +31,8 @@ class Deliveries implements DisposableBean {
     private final SandboxProperties properties;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor timer;
-    /** Ends the current hold if nobody releases it first; null when nothing is held. Written under this. */
-    private volatile ScheduledFuture<?> holdEnds;
+    /** Counts the holds; a hold's timed end releases only the hold it was set for. Guarded by this. */
+    private long holds;
 
     Deliveries(NotifyTransport transport, SandboxProperties properties, Clock clock) {
         this.transport = transport;
@@ -137,21 +136,24 @@ class Deliveries implements DisposableBean {
      * comes back cannot silence the sandbox for good. Holding again restarts the clock.
      */
     synchronized void hold(Duration atMost) {
-        if (holdEnds != null) {
-            holdEnds.cancel(false);
-        }
+        long thisHold = ++holds;
         transport.hold();
-        holdEnds = timer.schedule(this::release, atMost.toNanos(), TimeUnit.NANOSECONDS);
+        // not on the timer: its queue is the notifications waiting for their time, which pending() counts
+        CompletableFuture.delayedExecutor(atMost.toNanos(), TimeUnit.NANOSECONDS).execute(() -> endHold(thisHold));
         log.info("Notifications held for at most {} ({} waiting)", atMost, pending());
+    }
+
+    private synchronized void endHold(long hold) {
+        if (hold == holds) {
+            release();
+        }
     }
 
     /** Starts every held POST, as many at once as the transport allows. */
     synchronized void release() {
-        if (holdEnds == null) {
+        if (!transport.held()) {
             return;
         }
-        holdEnds.cancel(false);
-        holdEnds = null;
         log.info("Notifications released ({} waiting)", pending());
         transport.release();
     }
@@ -162,9 +164,7 @@ class Deliveries implements DisposableBean {
 
     /** Notification POSTs waiting for their retry time, for a connection slot or for an answer. */
     int pending() {
-        // the timer also holds the current hold's end, which is no notification
-        int holdEnd = holdEnds == null ? 0 : 1;
-        return Math.max(0, timer.getQueue().size() - holdEnd) + transport.busy();
+        return timer.getQueue().size() + transport.busy();
     }
 
     @Override
