@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Timed: from the first notification to the commit that made the last order PAID; over the same window, the CPU
  * each process used and the statements MariaDB served ({@link DatabaseCounters}). Not timed: the
- * schemas, the vhost, seeding the unpaid orders and their NOTPAY records, a warm-up on other orders
- * ({@link #warmUp}), waiting for the last messages to be confirmed, and the audit that every order was
+ * schemas, the vhost, seeding the unpaid orders and their NOTPAY records, a warm-up on other orders, as many as
+ * the suite's ({@link ThroughputRun#warmUp}), waiting for the last messages to be confirmed, and the audit that every order was
  * paid once.
  */
 final class FloorRun {
@@ -75,7 +75,6 @@ final class FloorRun {
     /** ORDER_LISTENER_MAX_CONCURRENCY: the order service's container grows to it under load. */
     private static final int CONSUMERS = 4;
     private static final int ORDER_RELAY_WORKERS = 1;
-    private static final int MAX_WARM_UP = 500;
 
     private final Suite suite;
     private final BenchOptions options;
@@ -98,7 +97,7 @@ final class FloorRun {
         try {
             schemas.create(Migrations.of(root, "changgou-service-pay"), Migrations.of(root, "changgou-service-order"));
             long seeding = System.nanoTime();
-            int warmUp = warmUp(options.orders());
+            int warmUp = ThroughputRun.warmUp(options.orders());
             List<FloorPayTransaction.Notification> notifications = schemas.seed(warmUp + options.orders(), options.shoppers(), wechat);
             log.info("  {} unpaid orders and their NOTPAY records seeded in {} s, {} of them for the warm-up (not timed)",
                     notifications.size(), String.format("%.1f", ThroughputRun.seconds(System.nanoTime() - seeding)), warmUp);
@@ -111,14 +110,6 @@ final class FloorRun {
                 management.deleteVhost(vhost);
             }
         }
-    }
-
-    /**
-     * A tenth of the orders, at most 500, go the same way first, unrecorded: by their turn the suite's apps
-     * have run the bench's other phases, and the floor's figure must not be its JVM's first compilations either.
-     */
-    static int warmUp(int orders) {
-        return Math.min(MAX_WARM_UP, Math.max(1, orders / 10));
     }
 
     private Result measure(FloorSchemas schemas, ConnectionFactory broker, List<FloorPayTransaction.Notification> warmUp,

@@ -44,12 +44,12 @@ final class Report {
 
                 | figure | value | ratio to PerfTest receiving |
                 |---|---|---|
-                | notifications: orders reaching PAID per second (%d orders, %d of them seen PAID, first notification → last PAID in %.2f s; paid at the sandbox in %.2f s before, their notifications held there; %d scans failed) | %.1f orders/s | %.1f%% |
+                | notifications: orders reaching PAID per second (%d orders after %d unrecorded warm-up ones, %d of them seen PAID, first notification → last PAID in %.2f s; paid at the sandbox in %.2f s before, their notifications held there; %d scans failed) | %.1f orders/s | %.1f%% |
                 | floor: the same durable work by a plain program (%d orders, %d of them PAID, first notification → last PAID in %.2f s; below) | %.1f orders/s | %.1f%% |
                 | PerfTest sending rate avg (`%s`, %d s) | %.0f msg/s | %.1f%% |
                 | PerfTest receiving rate avg | %.0f msg/s | 100%% |
 
-                """.formatted(t.orders(), t.paid(), t.seconds(), t.scansSeconds(), t.scanFailures(), t.ordersPerSecond(),
+                """.formatted(t.orders(), t.warmUp(), t.paid(), t.seconds(), t.scansSeconds(), t.scanFailures(), t.ordersPerSecond(),
                 r.throughputShare() * 100, r.floor().orders(), r.floor().paid(), r.floor().seconds(), r.floor().ordersPerSecond(),
                 r.floor().ordersPerSecond() / p.receivingRate() * 100, String.join(" ", r.perfTest().arguments()),
                 perfSeconds(r.perfTest()), p.sendingRate(), p.sendingRate() / p.receivingRate() * 100, p.receivingRate());

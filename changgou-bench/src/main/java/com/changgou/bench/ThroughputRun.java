@@ -20,10 +20,13 @@ import org.slf4j.LoggerFactory;
  * 100 ms) that saw the last one. Over the same window: the CPU each process used, and the statements MariaDB
  * served ({@link DatabaseCounters}). So the suite is timed over the span the floor is timed over, from the
  * first notification on; the shoppers' scans, which play no part in the floor, stay out of the window.
+ * Before it, as many other orders as the floor's warm-up ({@link #warmUp(int)}) are paid the same way and not
+ * recorded: nothing earlier in the bench runs the notification path, and the window must not hold the apps'
+ * first compilations of it when the floor's holds none of its own.
  */
 final class ThroughputRun {
 
-    record Result(int orders, int scanFailures, double scansSeconds, double seconds, long paid, boolean complete,
+    record Result(int orders, int warmUp, int scanFailures, double scansSeconds, double seconds, long paid, boolean complete,
                   Processes.CpuWindow cpu, DatabaseCounters.Counts database, List<Pipeline.Sample> pipeline) {
         double ordersPerSecond() {
             return paid / seconds;
@@ -34,6 +37,7 @@ final class ThroughputRun {
     private static final long POLL_MILLIS = 100;
     /** The sandbox's own bound on a hold: if this run dies holding, the notifications go out by themselves then. */
     private static final int HOLD_SECONDS = 600;
+    private static final int MAX_WARM_UP = 500;
 
     private final Suite suite;
     private final BenchOptions options;
@@ -46,16 +50,45 @@ final class ThroughputRun {
 
     Result run(String runId) throws Exception {
         Shoppers shoppers = Shoppers.signUp(suite.gateway(), runId, "tp", options.shoppers());
+        int warmUp = warmUp(options.orders());
         long prepared = System.nanoTime();
-        List<Shopper.Payment> payments = shoppers.payments(options.orders(), options.concurrency());
-        log.info("  {} orders placed and their payments started in {} s (not timed)", payments.size(),
-                String.format("%.1f", seconds(System.nanoTime() - prepared)));
+        List<Shopper.Payment> payments = shoppers.payments(warmUp + options.orders(), options.concurrency());
+        log.info("  {} orders placed and their payments started in {} s, {} of them for the warm-up (not timed)",
+                payments.size(), String.format("%.1f", seconds(System.nanoTime() - prepared)), warmUp);
         try (PaidOrders paid = new PaidOrders(suite, shoppers.usernames()); DatabaseCounters database = DatabaseCounters.open(suite)) {
-            return measure(payments, paid, database);
+            long warming = System.nanoTime();
+            payWarmUp(payments.subList(0, warmUp), paid);
+            log.info("  {} warm-up orders PAID in {} s (not timed)", warmUp, String.format("%.1f", seconds(System.nanoTime() - warming)));
+            return measure(payments.subList(warmUp, payments.size()), warmUp, paid, database);
         }
     }
 
-    private Result measure(List<Shopper.Payment> payments, PaidOrders paid, DatabaseCounters database)
+    /** A tenth of the orders, at most 500: the floor's warm-up ({@link FloorRun}), so that both windows start warm alike. */
+    static int warmUp(int orders) {
+        return Math.min(MAX_WARM_UP, Math.max(1, orders / 10));
+    }
+
+    /** Pays the warm-up's orders as the timed ones will be paid, and waits until all of them are PAID. */
+    private void payWarmUp(List<Shopper.Payment> payments, PaidOrders paid) throws InterruptedException {
+        Bounded.Outcome<String> scans = payWithNotificationsHeld(payments);
+        releaseNotifications();
+        if (scans.failures() > 0) {
+            throw new IllegalStateException("%d of the %d warm-up scans failed".formatted(scans.failures(), payments.size()),
+                    scans.firstFailure());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.settleSeconds());
+        long count;
+        while ((count = paid.count()) < payments.size()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the warm-up: %d of %d orders PAID after %d s"
+                        .formatted(count, payments.size(), options.settleSeconds()));
+            }
+            TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+        }
+    }
+
+    /** {@code warmUp}: the orders of these shoppers already PAID before, which the COUNT leaves out. */
+    private Result measure(List<Shopper.Payment> payments, int warmUp, PaidOrders paid, DatabaseCounters database)
             throws InterruptedException, java.sql.SQLException {
         int n = payments.size();
         AtomicLong lastCount = new AtomicLong();
@@ -72,7 +105,7 @@ final class ThroughputRun {
         long start = System.nanoTime();
         releaseNotifications();
         poller.scheduleAtFixedRate(() -> {
-            long count = paid.count();
+            long count = paid.count() - warmUp;
             if (count != lastCount.get()) {
                 lastCount.set(count);
                 lastChange.set(System.nanoTime());
@@ -95,7 +128,7 @@ final class ThroughputRun {
         }
         long seen = lastCount.get();
         log.info("  {}", statements.describe(seen));
-        return new Result(n, scans.failures(), scansSeconds, seconds(lastChange.get() - start), seen, seen >= n, cpu, statements,
+        return new Result(n, warmUp, scans.failures(), scansSeconds, seconds(lastChange.get() - start), seen, seen >= n, cpu, statements,
                 pipeline.samples());
     }
 

@@ -36,11 +36,11 @@ class BenchPureTest {
     }
 
     @Test
-    void theFloorWarmsUpOnATenthOfItsOrdersAtMost500AndOnOneAtLeast() {
-        assertThat(FloorRun.warmUp(5000)).isEqualTo(500);
-        assertThat(FloorRun.warmUp(20_000)).isEqualTo(500);
-        assertThat(FloorRun.warmUp(50)).isEqualTo(5);
-        assertThat(FloorRun.warmUp(5)).isEqualTo(1);
+    void theSuiteAndTheFloorWarmUpOnATenthOfItsOrdersAtMost500AndOnOneAtLeast() {
+        assertThat(ThroughputRun.warmUp(5000)).isEqualTo(500);
+        assertThat(ThroughputRun.warmUp(20_000)).isEqualTo(500);
+        assertThat(ThroughputRun.warmUp(50)).isEqualTo(5);
+        assertThat(ThroughputRun.warmUp(5)).isEqualTo(1);
     }
 
     @Test

@@ -37,7 +37,7 @@ class FloorRunTest {
         assertThat(result.paid()).isEqualTo(ORDERS);
         assertThat(result.ordersPerSecond()).isPositive();
         // the timed orders and the warm-up's before them
-        int all = ORDERS + FloorRun.warmUp(ORDERS);
+        int all = ORDERS + ThroughputRun.warmUp(ORDERS);
         assertThat(result.warmUp()).isEqualTo(5);
         FloorSchemas.Audit audit = result.audit();
         assertThat(audit.paidOrders()).isEqualTo(all);
