@@ -8,10 +8,14 @@ import com.changgou.sandbox.support.NotifyReceiver;
 import com.changgou.sandbox.support.NotifyReceiver.Received;
 import com.changgou.sandbox.support.WxClient;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +124,37 @@ class NotificationTest {
         JsonNode first = view(no).get("notifications").get(0);
         assertThat(first.get("httpStatus").asInt()).isZero();
         assertThat(first.get("error").asString()).isNotBlank();
+    }
+
+    @Test
+    void aMerchantThatNeverAnswersIsRecordedAsUnansweredOnceItsReadTimesOut() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }, "silent-merchant");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String no = WxClient.newOutTradeNo();
+            String url = "http://127.0.0.1:%d/notify".formatted(silent.getLocalPort());
+            String codeUrl = wx.call("/pay/unifiedorder", WxClient.unifiedOrderFields(no, 1, url)).get("code_url");
+            wx.postJson("/sandbox/api/scan", wx.scanJson(codeUrl, "PAY"));
+            // the connection is taken and the POST read, but no reply ever comes: the read timeout (5 s) ends the attempt
+            await().atMost(Duration.ofSeconds(30)).until(() -> view(no).get("notifications").size() >= 1);
+            JsonNode first = view(no).get("notifications").get(0);
+            assertThat(first.get("httpStatus").asInt()).isZero();
+            assertThat(first.get("error").asString()).contains("TimeoutException");
+            assertThat(accepted).isNotEmpty();
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
     }
 
     @Test
