@@ -76,9 +76,9 @@ public final class Benchmark {
         log.info("  {} of {} PAID in {} s: {} orders/s", throughput.paid(), throughput.orders(),
                 String.format("%.2f", throughput.seconds()), String.format("%.1f", throughput.ordersPerSecond()));
 
-        log.info("floor: the same durable work for {} orders by a plain program, {} notifiers", options.orders(),
-                options.concurrency());
-        FloorRun.Result floor = new FloorRun(suite, options, Path.of("").toAbsolutePath(),
+        log.info("floor: the same durable work for {} orders by a plain program, {} notifiers (as many as the sandbox"
+                + " sent at once)", options.orders(), throughput.notificationsAtOnce());
+        FloorRun.Result floor = new FloorRun(suite, options, throughput.notificationsAtOnce(), Path.of("").toAbsolutePath(),
                 WeChatNotification.fromEnvironment(System.getenv())).run(runId);
         log.info("  {} of {} PAID in {} s (notifications stored after {} s): {} orders/s", floor.paid(), floor.orders(),
                 String.format("%.2f", floor.seconds()), String.format("%.2f", floor.notifiedSeconds()),

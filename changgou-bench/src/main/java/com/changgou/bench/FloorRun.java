@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The floor: per paid order, exactly the durable work the suite does, and nothing else, on the same
- * MariaDB and RabbitMQ, at the throughput run's concurrency. A plain program (JDBC and the RabbitMQ Java
- * client) whose orders/s is what the suite's design could reach on this machine if the product cost
- * nothing; the suite is held to half of it. Per order, as the suite does it once WeChat's notification
- * is believed:
+ * MariaDB and RabbitMQ, as many orders at once as the suite was given in the throughput run. A plain
+ * program (JDBC and the RabbitMQ Java client) whose orders/s is what the suite's design could reach on this
+ * machine if the product cost nothing; the suite is held to half of it. Per order, as the suite does it once
+ * WeChat's notification is believed:
  * <ol>
  * <li>pay's transaction ({@link FloorPayTransaction}): read the pay record; NOTPAY → SUCCESS
  * conditionally, its pay_log row, both outbox rows and the notify_log verdict, committed together;</li>
@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * The statements are the services' own (their mappers' and the outbox's), on tables made by the services'
  * own migrations ({@link Migrations}), in two schemas and a vhost of the run's own
  * ({@link FloorSchemas}, {@link FloorTopology}) that are dropped afterwards. The stages have the suite's
- * default sizes: as many notifiers as the throughput run's callers, 2 pay relay workers, 4 consumers with
- * prefetch 50, 1 order relay worker, batches of 100.
+ * default sizes: as many notifiers as the notifications the sandbox sends at once (its {@code max-in-flight},
+ * which it names when it holds them; the throughput run's scan callers work before the clock starts), 2 pay
+ * relay workers, 4 consumers with prefetch 50, 1 order relay worker, batches of 100.
  *
  * <p>What it does not do is what the comparison is there to show, the product's own cost: no HTTP (the
  * sandbox's POST through the gateway to pay), no XML parse and signature check of the notification (its
@@ -78,13 +79,18 @@ final class FloorRun {
 
     private final Suite suite;
     private final BenchOptions options;
+    private final int notifiers;
     private final Path root;
     private final WeChatNotification wechat;
 
-    /** {@code root}: the repository, whose services' migrations make the floor's tables. */
-    FloorRun(Suite suite, BenchOptions options, Path root, WeChatNotification wechat) {
+    /**
+     * {@code notifiers}: how many notifications are stored at once, as many as the sandbox sent the suite at once;
+     * {@code root}: the repository, whose services' migrations make the floor's tables.
+     */
+    FloorRun(Suite suite, BenchOptions options, int notifiers, Path root, WeChatNotification wechat) {
         this.suite = suite;
         this.options = options;
+        this.notifiers = notifiers;
         this.root = root;
         this.wechat = wechat;
     }
@@ -124,7 +130,7 @@ final class FloorRun {
                          Set.of(FloorTopology.NOTIFY_EXCHANGE), failures);
                  FloorRelay orderRelay = FloorRelay.start("order", ORDER_RELAY_WORKERS, schemas::order, orderBroker, Set.of(), failures);
                  FloorConsumers consumers = FloorConsumers.start(CONSUMERS, schemas::order, orderBroker, orderRelay::handOff, failures);
-                 Notifiers notifiers = Notifiers.open(options.concurrency(), schemas, payRelay::handOff);
+                 Notifiers notifiers = Notifiers.open(this.notifiers, schemas, payRelay::handOff);
                  DatabaseCounters database = DatabaseCounters.open(suite)) {
                 notifiers.deliver(warmUp, failures);
                 if (!consumers.awaitPaid(warmUp.size(), options.settleSeconds(), TimeUnit.SECONDS)) {
@@ -140,7 +146,7 @@ final class FloorRun {
         } finally {
             deliveries.shutdownNow();
         }
-        return new Result(timed.size(), warmUp.size(), options.concurrency(), clocked.paid(), clocked.notifiedSeconds(),
+        return new Result(timed.size(), warmUp.size(), this.notifiers, clocked.paid(), clocked.notifiedSeconds(),
                 clocked.seconds(), schemas.audit(), clocked.cpu(), clocked.database());
     }
 

@@ -82,7 +82,8 @@ final class Report {
 
                 The durable work of each paid order (pay's transaction and verdict, both outbox relays with publisher
                 confirms, order's consumer and transaction), done by a plain program with JDBC and the RabbitMQ client, %d
-                notifiers at once, on the same MariaDB and RabbitMQ right after the throughput run: %d orders after %d
+                notifiers at once (as many as the sandbox sent the suite at once), on the same MariaDB and RabbitMQ right
+                after the throughput run: %d orders after %d
                 unrecorded warm-up ones, first notification → last PAID in %.2f s (the last notification stored after
                 %.2f s), **%.1f orders/s**. The suite's notification → PAID throughput is **%.1f%%** of it.
 

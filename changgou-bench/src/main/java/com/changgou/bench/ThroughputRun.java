@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ThroughputRun {
 
-    record Result(int orders, int warmUp, int scanFailures, double scansSeconds, double seconds, long paid, boolean complete,
-                  Processes.CpuWindow cpu, DatabaseCounters.Counts database, List<Pipeline.Sample> pipeline) {
+    /** {@code notificationsAtOnce}: how many notification POSTs the sandbox sends at once, which the floor matches. */
+    record Result(int orders, int warmUp, int notificationsAtOnce, int scanFailures, double scansSeconds, double seconds,
+                  long paid, boolean complete, Processes.CpuWindow cpu, DatabaseCounters.Counts database, List<Pipeline.Sample> pipeline) {
         double ordersPerSecond() {
             return paid / seconds;
         }
@@ -42,6 +43,7 @@ final class ThroughputRun {
     private final Suite suite;
     private final BenchOptions options;
     private final Thread releaseAtExit = new Thread(this::sendRelease, "release-notifications");
+    private int notificationsAtOnce;
 
     ThroughputRun(Suite suite, BenchOptions options) {
         this.suite = suite;
@@ -128,8 +130,8 @@ final class ThroughputRun {
         }
         long seen = lastCount.get();
         log.info("  {}", statements.describe(seen));
-        return new Result(n, warmUp, scans.failures(), scansSeconds, seconds(lastChange.get() - start), seen, seen >= n, cpu, statements,
-                pipeline.samples());
+        return new Result(n, warmUp, notificationsAtOnce, scans.failures(), scansSeconds, seconds(lastChange.get() - start),
+                seen, seen >= n, cpu, statements, pipeline.samples());
     }
 
     /** Every payment made at the sandbox, their notifications held there until {@link #releaseNotifications()}. */
@@ -152,6 +154,12 @@ final class ThroughputRun {
         }
         // stopped meanwhile (Ctrl-C), the bench lets them go rather than leave the sandbox silent until the hold ends
         Runtime.getRuntime().addShutdownHook(releaseAtExit);
+        notificationsAtOnce = Http.JSON.readTree(held.body()).path("maxInFlight").asInt(0);
+        if (notificationsAtOnce < 1) {
+            releaseNotifications();
+            throw new IllegalStateException("the sandbox did not say how many notifications it sends at once: %s"
+                    .formatted(Http.abbreviate(held.body())));
+        }
     }
 
     private void releaseNotifications() {

@@ -31,7 +31,7 @@ class FloorRunTest {
         BenchOptions options = BenchOptions.parse(List.of("--orders", Integer.toString(ORDERS), "--concurrency", "8",
                 "--shoppers", "5", "--settle-seconds", "20"));
 
-        FloorRun.Result result = new FloorRun(suite, options, Path.of("..").toAbsolutePath().normalize(),
+        FloorRun.Result result = new FloorRun(suite, options, 8, Path.of("..").toAbsolutePath().normalize(),
                 WeChatNotification.fromEnvironment(System.getenv())).run(runId);
 
         assertThat(result.paid()).isEqualTo(ORDERS);
@@ -58,7 +58,7 @@ class FloorRunTest {
     void theRunLeavesNoSchemaAndNoVhostBehind() throws Exception {
         BenchOptions options = BenchOptions.parse(List.of("--orders", "5", "--concurrency", "2", "--settle-seconds", "20"));
 
-        new FloorRun(suite, options, Path.of("..").toAbsolutePath().normalize(),
+        new FloorRun(suite, options, 2, Path.of("..").toAbsolutePath().normalize(),
                 WeChatNotification.fromEnvironment(System.getenv())).run(runId);
 
         try (Connection server = DriverManager.getConnection(suite.dbServer() + "/?serverTimezone=UTC", suite.dbUser(),

@@ -48,7 +48,7 @@ final class SampleResults {
     static ThroughputRun.Result throughput(DatabaseCounters.Counts database) {
         Processes.CpuWindow suiteCpu = new Processes.CpuWindow(Map.of("MariaDB (mariadbd)", 7.93, "RabbitMQ (beam.smp)", 1.63,
                 "gateway", 5.25, "pay", 9.81, "order", 4.53, "sandbox", 7.32, "web-order", 0.04), 2.77, 39.9);
-        return new ThroughputRun.Result(5000, 500, 0, 4.83, 20.21, 5000, true, suiteCpu, database,
+        return new ThroughputRun.Result(5000, 500, 64, 0, 4.83, 20.21, 5000, true, suiteCpu, database,
                 List.of(new Pipeline.Sample(0.1, 0, 0, 0, 3, 0), new Pipeline.Sample(20.2, 0, 0, 0, 4, 5000)));
     }
 

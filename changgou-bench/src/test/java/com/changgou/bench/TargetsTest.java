@@ -123,7 +123,7 @@ class TargetsTest {
     }
 
     private static ThroughputRun.Result throughput(Map<String, Double> cpuSeconds, long paid) {
-        return new ThroughputRun.Result((int) paid, 0, 0, 4.0, 10.0, paid, true, new Processes.CpuWindow(cpuSeconds, 1.0, 20.0),
+        return new ThroughputRun.Result((int) paid, 0, 64, 0, 4.0, 10.0, paid, true, new Processes.CpuWindow(cpuSeconds, 1.0, 20.0),
                 DatabaseCounters.Counts.UNKNOWN, List.of(new Pipeline.Sample(0.1, 0, 0, 0, 3, 0)));
     }
 }

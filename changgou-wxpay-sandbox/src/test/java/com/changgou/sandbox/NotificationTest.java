@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +31,8 @@ class NotificationTest {
 
     @LocalServerPort
     int port;
+    @Value("${sandbox.notification.max-in-flight}")
+    int maxInFlight;
     WxClient wx;
     NotifyReceiver merchant;
 
@@ -278,6 +281,8 @@ class NotificationTest {
         try {
             assertThat(held.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(held.body()).get("held").asBoolean()).isTrue();
+            // what a benchmark's plain program reads to send as many at once as the sandbox will
+            assertThat(JSON.readTree(held.body()).get("maxInFlight").asInt()).isEqualTo(maxInFlight);
             List<String> numbers = List.of(WxClient.newOutTradeNo(), WxClient.newOutTradeNo(), WxClient.newOutTradeNo());
             numbers.forEach(no -> placeAndPay(no, 5, SignType.MD5, null));
 

@@ -167,6 +167,10 @@ class Deliveries implements DisposableBean {
         return timer.getQueue().size() + transport.busy();
     }
 
+    int maxInFlight() {
+        return transport.maxInFlight();
+    }
+
     @Override
     public void destroy() {
         timer.shutdownNow();

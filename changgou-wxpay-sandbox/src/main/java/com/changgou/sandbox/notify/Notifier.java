@@ -63,4 +63,9 @@ public class Notifier implements PaidOrderListener {
     public int pending() {
         return deliveries.pending();
     }
+
+    /** How many notification POSTs may be in flight at once ({@code sandbox.notification.max-in-flight}). */
+    public int maxInFlight() {
+        return deliveries.maxInFlight();
+    }
 }

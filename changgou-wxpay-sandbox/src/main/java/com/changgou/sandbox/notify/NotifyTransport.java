@@ -46,10 +46,11 @@ class NotifyTransport implements DisposableBean {
     private final CloseableHttpClient client;
     private final Throttle throttle;
     private final Duration readTimeout;
+    private final int maxInFlight;
 
     NotifyTransport(SandboxProperties properties) {
         SandboxProperties.Notification notify = properties.notification();
-        int maxInFlight = Math.max(1, notify.maxInFlight());
+        this.maxInFlight = Math.max(1, notify.maxInFlight());
         this.pool = Executors.newFixedThreadPool(maxInFlight, daemonThreads());
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -145,6 +146,11 @@ class NotifyTransport implements DisposableBean {
 
     boolean held() {
         return throttle.held();
+    }
+
+    /** How many POSTs may be in flight at once. */
+    int maxInFlight() {
+        return maxInFlight;
     }
 
     /** POSTs started or waiting for a connection slot. */

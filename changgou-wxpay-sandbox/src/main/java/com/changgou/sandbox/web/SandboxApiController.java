@@ -58,7 +58,8 @@ class SandboxApiController {
     /**
      * For benchmarks: no notification POST starts until {@code DELETE}, or until {@code seconds} have passed.
      * Payments go on being made meanwhile; their notifications wait, so that a run can time the merchant from
-     * the first notification on, as a plain program's run does (changgou-bench's floor).
+     * the first notification on, as a plain program's run does (changgou-bench's floor). Both answer how many
+     * POSTs go out at once when released, so that the plain program can run as many at once.
      */
     @PostMapping("/notifications/hold")
     Hold hold(@RequestParam(defaultValue = "60") int seconds) {
@@ -76,10 +77,10 @@ class SandboxApiController {
     }
 
     private Hold holdState() {
-        return new Hold(notifier.held(), notifier.pending());
+        return new Hold(notifier.held(), notifier.pending(), notifier.maxInFlight());
     }
 
-    record Hold(boolean held, int pendingNotifications) {
+    record Hold(boolean held, int pendingNotifications, int maxInFlight) {
     }
 
     @PostMapping("/scan")
